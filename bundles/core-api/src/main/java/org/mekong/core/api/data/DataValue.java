@@ -1,0 +1,16 @@
+package org.mekong.core.api.data;
+
+import java.time.Instant;
+
+/** The current value of one indicator for one org unit and one period. */
+public record DataValue(
+        String indicator,
+        String orgUnit,
+        String period,
+        Double value,
+        String comment,
+        DataValueState state,
+        long version,
+        String updatedBy,
+        Instant updatedAt) {
+}

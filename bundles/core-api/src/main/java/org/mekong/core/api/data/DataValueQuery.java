@@ -1,0 +1,9 @@
+package org.mekong.core.api.data;
+
+/**
+ * Filters for reading data values; null fields do not filter. {@code orgUnit} with
+ * {@code includeDescendants} reads the whole subtree.
+ */
+public record DataValueQuery(String indicator, String orgUnit, boolean includeDescendants, String period,
+        String periodFrom, String periodTo, int offset, int limit) {
+}

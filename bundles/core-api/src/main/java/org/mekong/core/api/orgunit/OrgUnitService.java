@@ -1,0 +1,30 @@
+package org.mekong.core.api.orgunit;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.mekong.core.api.Page;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Reads the organisation-unit tree. */
+@ProviderType
+public interface OrgUnitService {
+
+    Optional<OrgUnit> find(String code);
+
+    /** The unit, or a 404 naming the code. */
+    OrgUnit get(String code);
+
+    List<OrgUnit> children(String code);
+
+    /** The unit and all its descendants, ordered by path. */
+    Page<OrgUnit> subtree(String code, int offset, int limit);
+
+    /** Units filtered by level and a case- and accent-insensitive name or code fragment. */
+    Page<OrgUnit> search(OrgUnitLevel level, String text, int offset, int limit);
+
+    /** True when {@code code} is {@code ancestor} or lies below it. */
+    boolean isWithin(String code, String ancestor);
+
+    long count();
+}

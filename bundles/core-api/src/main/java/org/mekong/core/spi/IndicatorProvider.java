@@ -1,0 +1,20 @@
+package org.mekong.core.spi;
+
+import java.util.Collection;
+
+import org.mekong.core.api.indicator.Indicator;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Contributes indicator definitions. Register an implementation as an OSGi service (a DS
+ * component): its indicators appear in the registry while the service is registered and are
+ * gone when it goes away. Codes must not clash with stored indicators or other providers.
+ */
+@ConsumerType
+public interface IndicatorProvider {
+
+    /** A short name of the contributing plugin, shown as the indicators' provider. */
+    String name();
+
+    Collection<Indicator> indicators();
+}

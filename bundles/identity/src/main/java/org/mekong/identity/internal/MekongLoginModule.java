@@ -1,0 +1,93 @@
+package org.mekong.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.FailedLoginException;
+import javax.security.auth.login.LoginException;
+import javax.security.auth.spi.LoginModule;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.mekong.core.api.Caller;
+import org.mekong.core.api.Role;
+import org.mekong.core.api.identity.IdentityService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * JAAS login against Mekong accounts. Mekong roles become role principals; ADMIN and CENTRAL_IT
+ * also get Karaf's own roles (admin, manager, viewer, ssh) so they can run the shell.
+ */
+public class MekongLoginModule implements LoginModule {
+    private static final List<String> KARAF_ROLES = List.of("admin", "manager", "viewer", "ssh", "systembundles");
+
+    private Subject subject;
+    private CallbackHandler handler;
+    private BundleContext context;
+    private Caller caller;
+    private final List<java.security.Principal> principals = new ArrayList<>();
+
+    @Override
+    public void initialize(Subject subject, CallbackHandler handler, Map<String, ?> sharedState, Map<String, ?> options) {
+        this.subject = subject;
+        this.handler = handler;
+        this.context = (BundleContext) options.get(BundleContext.class.getName());
+    }
+
+    @Override
+    public boolean login() throws LoginException {
+        NameCallback name = new NameCallback("Username: ");
+        PasswordCallback password = new PasswordCallback("Password: ", false);
+        try {
+            handler.handle(new Callback[] { name, password });
+        } catch (Exception e) {
+            throw new LoginException("Cannot read credentials: " + e.getMessage());
+        }
+        char[] secret = password.getPassword();
+        ServiceReference<IdentityService> ref = context.getServiceReference(IdentityService.class);
+        if (ref == null) {
+            throw new LoginException("The Mekong identity service is not available");
+        }
+        try {
+            IdentityService identity = context.getService(ref);
+            Optional<Caller> found = identity.authenticate(name.getName(), secret == null ? null : new String(secret));
+            caller = found.orElseThrow(() -> new FailedLoginException("Unknown user or wrong password"));
+        } finally {
+            context.ungetService(ref);
+            password.clearPassword();
+        }
+        return true;
+    }
+
+    @Override
+    public boolean commit() {
+        principals.add(new UserPrincipal(caller.username()));
+        caller.roles().forEach(r -> principals.add(new RolePrincipal(r.name())));
+        if (caller.hasAnyRole(Role.ADMIN, Role.CENTRAL_IT)) {
+            KARAF_ROLES.forEach(r -> principals.add(new RolePrincipal(r)));
+        }
+        subject.getPrincipals().addAll(principals);
+        return true;
+    }
+
+    @Override
+    public boolean abort() {
+        caller = null;
+        return true;
+    }
+
+    @Override
+    public boolean logout() {
+        subject.getPrincipals().removeAll(principals);
+        principals.clear();
+        return true;
+    }
+}

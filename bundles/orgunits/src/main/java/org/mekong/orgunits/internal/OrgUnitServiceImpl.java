@@ -1,0 +1,138 @@
+package org.mekong.orgunits.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.mekong.core.api.NotFoundException;
+import org.mekong.core.api.Page;
+import org.mekong.core.api.TextFolding;
+import org.mekong.core.api.orgunit.OrgUnit;
+import org.mekong.core.api.orgunit.OrgUnitLevel;
+import org.mekong.core.api.orgunit.OrgUnitService;
+import org.mekong.core.api.schema.SchemaMigrator;
+import org.mekong.orgunits.internal.entities.OrgUnitEntity;
+import org.mekong.storage.jpa.Transactions;
+import org.mekong.storage.jpa.Where;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The org-unit tree in ORG_UNIT. Subtree queries use the materialised path; the small tree
+ * (thousands of units) is also cached by code for the scope checks every write makes.
+ */
+@Component(service = OrgUnitService.class)
+public class OrgUnitServiceImpl implements OrgUnitService {
+    private static final Logger LOG = LoggerFactory.getLogger(OrgUnitServiceImpl.class);
+
+    private final EntityManagerFactory emf;
+    private final Map<String, OrgUnit> byCode = new ConcurrentHashMap<>();
+
+    @Activate
+    public OrgUnitServiceImpl(@Reference(target = "(osgi.unit.name=mekong-orgunits)") EntityManagerFactory emf,
+            @Reference SchemaMigrator migrator) {
+        this.emf = emf;
+        migrator.migrate("db/orgunits-changelog.xml", getClass().getClassLoader());
+        seedIfEmpty();
+        reloadCache();
+    }
+
+    /** One JSON seed entry. */
+    record SeedUnit(String code, String parent, OrgUnitLevel level, String nameVi, String nameEn) {
+    }
+
+    private void seedIfEmpty() {
+        if (count() > 0) {
+            return;
+        }
+        List<SeedUnit> seed;
+        try (InputStream in = getClass().getResourceAsStream("/seed/orgunits.json")) {
+            seed = new ObjectMapper().readValue(in, new TypeReference<List<SeedUnit>>() {
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the org-unit seed", e);
+        }
+        Map<String, String> paths = new HashMap<>();
+        Transactions.write(emf, em -> {
+            for (SeedUnit u : seed) {
+                String path = (u.parent() == null ? "/" : paths.get(u.parent())) + u.code() + "/";
+                paths.put(u.code(), path);
+                em.persist(new OrgUnitEntity(u.code(), u.nameVi(), u.nameEn(), u.level(), u.parent(), path));
+            }
+            return null;
+        });
+        LOG.info("Loaded {} org units (national, central bodies, 34 provinces, sample communes)", seed.size());
+    }
+
+    private void reloadCache() {
+        Transactions.read(emf, em -> em.createQuery("SELECT o FROM OrgUnitEntity o", OrgUnitEntity.class)
+                .getResultList()).forEach(e -> {
+                    OrgUnit u = e.toDTO();
+                    byCode.put(u.code(), u);
+                });
+    }
+
+    @Override
+    public Optional<OrgUnit> find(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
+    }
+
+    @Override
+    public OrgUnit get(String code) {
+        return find(code).orElseThrow(() -> new NotFoundException("Org unit '" + code + "' does not exist"));
+    }
+
+    @Override
+    public List<OrgUnit> children(String code) {
+        get(code);
+        return Transactions.read(emf, em -> em.createQuery(
+                "SELECT o FROM OrgUnitEntity o WHERE o.parentCode = :code ORDER BY o.path", OrgUnitEntity.class)
+                .setParameter("code", code).getResultList().stream().map(OrgUnitEntity::toDTO).toList());
+    }
+
+    @Override
+    public Page<OrgUnit> subtree(String code, int offset, int limit) {
+        Where where = new Where().and("o.path LIKE :path", "path", get(code).path() + "%");
+        return page(where, offset, limit);
+    }
+
+    @Override
+    public Page<OrgUnit> search(OrgUnitLevel level, String text, int offset, int limit) {
+        Where where = new Where().and("o.level = :level", "level", level == null ? null : level.name())
+                .and("o.searchText LIKE :text", "text", text == null || text.isBlank() ? null
+                        : "%" + TextFolding.fold(text).replace("%", "").replace("_", "") + "%");
+        return page(where, offset, limit);
+    }
+
+    private Page<OrgUnit> page(Where where, int offset, int limit) {
+        return Transactions.read(emf, em -> new Page<>(
+                where.query(em, "SELECT o FROM OrgUnitEntity o", "ORDER BY o.path", OrgUnitEntity.class)
+                        .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                        .map(OrgUnitEntity::toDTO).toList(),
+                where.count(em, "OrgUnitEntity", "o"), offset, limit));
+    }
+
+    @Override
+    public boolean isWithin(String code, String ancestor) {
+        OrgUnit unit = byCode.get(code);
+        OrgUnit top = byCode.get(ancestor);
+        return unit != null && top != null && unit.path().startsWith(top.path());
+    }
+
+    @Override
+    public long count() {
+        return Transactions.read(emf, em -> new Where().count(em, "OrgUnitEntity", "o"));
+    }
+}

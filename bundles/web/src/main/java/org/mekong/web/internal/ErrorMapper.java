@@ -1,0 +1,118 @@
+package org.mekong.web.internal;
+
+import java.util.List;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.mekong.core.api.ErrorDetail;
+import org.mekong.core.api.MekongException;
+import org.mekong.web.api.MekongRest;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every exception into the JSON error body: domain exceptions keep their status, bad JSON
+ * is a 400 naming the field, JAX-RS errors keep theirs, anything else is a logged 500.
+ */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("mekong.errors")
+@JaxrsApplicationSelect(MekongRest.APPLICATION_SELECT)
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    @Context
+    private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        MekongException domain = find(e, MekongException.class);
+        if (domain != null) {
+            return respond(domain.status(), domain.code(), domain.getMessage(), domain.details(),
+                    headers == null || headers.getHeaderString("X-Requested-With") == null);
+        }
+        JsonProcessingException json = find(e, JsonProcessingException.class);
+        if (json != null) {
+            return respond(400, "invalid_json", describe(json), details(json));
+        }
+        if (e instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            String code = switch (status) {
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 406 -> "not_acceptable";
+                case 415 -> "unsupported_media_type";
+                default -> status < 500 ? "bad_request" : "internal_error";
+            };
+            String message = status == 404 ? "No such resource" : w.getMessage();
+            if (status >= 500) {
+                LOG.error("Request failed", e);
+            }
+            return respond(status, code, message, List.of());
+        }
+        LOG.error("Unexpected error", e);
+        return respond(500, "internal_error", "An internal error occurred; it has been logged", List.of());
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "Unknown field '" + u.getPropertyName() + "'";
+        }
+        String original = e.getOriginalMessage();
+        return "Malformed JSON: " + (original == null ? "unreadable body" : original.split("\n")[0]);
+    }
+
+    private static List<ErrorDetail> details(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return List.of(new ErrorDetail(path.toString(), describe(e)));
+        }
+        return List.of();
+    }
+
+    static Response respond(int status, String code, String message, List<ErrorDetail> details) {
+        return respond(status, code, message, details, true);
+    }
+
+    /**
+     * The error response. A 401 carries a Basic challenge for integrators, except to scripts of
+     * the web UI (X-Requested-With), where it would make the browser pop up its own login box.
+     */
+    static Response respond(int status, String code, String message, List<ErrorDetail> details, boolean challenge) {
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(code, message, details));
+        if (status == 401) {
+            r.header(HttpHeaders.WWW_AUTHENTICATE, challenge ? "Basic realm=\"mekong\"" : "Bearer realm=\"mekong\"");
+        }
+        return r.build();
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package org.mekong.web.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.mekong.core.api.Page;
+import org.mekong.core.api.data.BatchResult;
+import org.mekong.core.api.data.DataValue;
+import org.mekong.core.api.data.DataValueInput;
+import org.mekong.core.api.data.DataValueQuery;
+import org.mekong.core.api.data.DataValueService;
+import org.mekong.web.api.MekongRest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Data values: one current value per indicator, org unit and period. */
+@Component(service = DataValueResource.class)
+@JaxrsResource
+@JaxrsName("mekong.datavalues")
+@JaxrsApplicationSelect(MekongRest.APPLICATION_SELECT)
+@JSONRequired
+@Path("datavalues")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "datavalues")
+public class DataValueResource {
+    private final DataValueService values;
+
+    @Activate
+    public DataValueResource(@Reference DataValueService values) {
+        this.values = values;
+    }
+
+    /** A batch write body. */
+    public record Batch(List<DataValueInput> values) {
+    }
+
+    @GET
+    @Operation(summary = "Read values by indicator, org unit (with descendants=true for the subtree) and period or range")
+    public Page<DataValue> find(@Context SecurityContext security, @QueryParam("indicator") String indicator,
+            @QueryParam("orgUnit") String orgUnit, @QueryParam("descendants") boolean descendants,
+            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        return values.find(RestSupport.caller(security), new DataValueQuery(indicator, orgUnit, descendants, period,
+                from, to, Page.offset(offset), Page.limit(limit)));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write one value: without version to create, with the current version to update (409 otherwise)")
+    public DataValue write(@Context SecurityContext security, DataValueInput input) {
+        return values.write(RestSupport.caller(security), RestSupport.body(input));
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write many values in one transaction: all or nothing")
+    public BatchResult batch(@Context SecurityContext security, Batch batch) {
+        return values.writeBatch(RestSupport.caller(security), RestSupport.body(batch).values());
+    }
+}

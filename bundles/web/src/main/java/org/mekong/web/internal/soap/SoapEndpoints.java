@@ -1,0 +1,50 @@
+package org.mekong.web.internal.soap;
+
+import javax.xml.namespace.QName;
+
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.mekong.core.api.data.DataValueService;
+import org.mekong.core.api.identity.IdentityService;
+import org.mekong.core.api.indicator.IndicatorRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Publishes the SOAP data service at {@code /soap/data} while the core services are present. */
+@Component(service = SoapEndpoints.class, immediate = true)
+public class SoapEndpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(SoapEndpoints.class);
+    static final String ADDRESS = "/data";
+
+    private final Server server;
+
+    @Activate
+    public SoapEndpoints(@Reference IndicatorRegistry indicators, @Reference DataValueService values,
+            @Reference IdentityService identity) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(JaxWsServerFactoryBean.class.getClassLoader());
+        try {
+            JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+            factory.setServiceClass(DataSoapService.class);
+            factory.setServiceBean(new DataSoapServiceImpl(indicators, values));
+            factory.setAddress(ADDRESS);
+            factory.setServiceName(new QName(DataSoapService.NS, "MekongDataService"));
+            factory.setEndpointName(new QName(DataSoapService.NS, "MekongDataPort"));
+            factory.getInInterceptors().add(new SoapAuthInterceptor(identity));
+            server = factory.create();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        LOG.info("SOAP data service published at {}", ADDRESS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        server.destroy();
+    }
+}

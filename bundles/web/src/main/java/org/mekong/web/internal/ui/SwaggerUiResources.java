@@ -1,0 +1,13 @@
+package org.mekong.web.internal.ui;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
+
+/**
+ * Swagger UI's script and style (copied from its WebJar into this bundle) at
+ * {@code /api-docs/*}; the page itself is {@code /ui/api-docs.html}, pointed at our OpenAPI.
+ */
+@Component(service = SwaggerUiResources.class)
+@HttpWhiteboardResource(pattern = "/api-docs/*", prefix = "/META-INF/resources/webjars/swagger-ui/5.17.14")
+public class SwaggerUiResources {
+}
