@@ -20,7 +20,8 @@ import org.osgi.framework.BundleContext;
 @Command(scope = "mekong", name = "status", description = "Shows the Mekong version, database, installed plugins and counts")
 @Service
 public class StatusCommand implements Action {
-    static final String CORE_FEATURE = "mekong-core";
+    /** Features of the core itself; every other installed mekong-* feature is a plugin. */
+    static final java.util.Set<String> CORE_FEATURES = java.util.Set.of("mekong-core", "mekong-database", "mekong-libs");
 
     @Reference
     private BundleContext context;
@@ -38,7 +39,7 @@ public class StatusCommand implements Action {
     @Override
     public Object execute() throws Exception {
         List<Feature> installed = Arrays.stream(features.listInstalledFeatures())
-                .filter(f -> f.getName().startsWith("mekong-") && !f.getName().equals(CORE_FEATURE))
+                .filter(f -> f.getName().startsWith("mekong-") && !CORE_FEATURES.contains(f.getName()))
                 .sorted(Comparator.comparing(Feature::getName)).toList();
         StringBuilder out = new StringBuilder();
         out.append(String.format("Mekong version   : %s%n", context.getBundle().getVersion()));

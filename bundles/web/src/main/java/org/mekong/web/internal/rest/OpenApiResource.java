@@ -1,9 +1,7 @@
 package org.mekong.web.internal.rest;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -12,15 +10,16 @@ import javax.ws.rs.core.MediaType;
 
 import org.mekong.web.api.MekongRest;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.osgi.util.tracker.ServiceTracker;
 
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
@@ -43,34 +42,46 @@ import io.swagger.v3.oas.models.servers.Server;
 @Path("openapi.json")
 @Hidden
 public class OpenApiResource {
-    private final List<Object> resources = new CopyOnWriteArrayList<>();
     private final String version;
+    /** Every JAX-RS resource of the Mekong application, whatever its service interface. */
+    private final ServiceTracker<Object, Class<?>> resources;
 
     @Activate
-    public OpenApiResource(BundleContext context) {
+    public OpenApiResource(BundleContext context) throws InvalidSyntaxException {
         this.version = context.getBundle().getVersion().toString();
+        Filter filter = context.createFilter("(&(osgi.jaxrs.resource=true)(osgi.jaxrs.application.select=*"
+                + MekongRest.APPLICATION + "*)(!(osgi.jaxrs.name=mekong.openapi)))");
+        this.resources = new ServiceTracker<>(context, filter, null) {
+            @Override
+            public Class<?> addingService(ServiceReference<Object> reference) {
+                Object service = context.getService(reference);
+                if (service == null) {
+                    return null;
+                }
+                try {
+                    return service.getClass();
+                } finally {
+                    context.ungetService(reference);
+                }
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> reference, Class<?> type) {
+                // nothing held: the service was released right after reading its class
+            }
+        };
+        resources.open(true);
     }
 
-    @Reference(service = Object.class, target = "(&(osgi.jaxrs.resource=true)(osgi.jaxrs.application.select=*mekong*))",
-            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addResource(Object resource) {
-        resources.add(resource);
-    }
-
-    void removeResource(Object resource) {
-        resources.remove(resource);
+    @Deactivate
+    void deactivate() {
+        resources.close();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String document() throws Exception {
-        Set<Class<?>> classes = new LinkedHashSet<>();
-        for (Object r : resources) {
-            if (r != this) {
-                classes.add(r.getClass());
-            }
-        }
+        Set<Class<?>> classes = new LinkedHashSet<>(resources.getTracked().values());
         OpenAPI base = new OpenAPI()
                 .info(new Info().title("Mekong API").version(version)
                         .description("REST API of the Mekong platform (Resolution 57): org units, indicators, data values, "
