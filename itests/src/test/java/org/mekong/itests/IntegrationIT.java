@@ -1,0 +1,201 @@
+package org.mekong.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** SOAP for integrators, the JAAS realm, the shell command, and a plugin deployed live. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class IntegrationIT extends MekongTestSupport {
+    private static final String SOAP_NS = "http://mekong.org/soap/data/1.0";
+
+    @Inject
+    private FeaturesService features;
+    @Inject
+    private SessionFactory sessions;
+    /** Injection waits for the realm, so the JAAS test never races the identity bundle. */
+    @Inject
+    @org.ops4j.pax.exam.util.Filter("(org.apache.karaf.jaas.realm.name=mekong)")
+    private org.apache.karaf.jaas.config.JaasRealm realm;
+
+    @Configuration
+    public Option[] config() {
+        return distribution(freePort());
+    }
+
+    private static byte[] envelope(String operation, String content) {
+        return ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><m:" + operation
+                + " xmlns:m=\"" + SOAP_NS + "\">" + content + "</m:" + operation + "></soap:Body></soap:Envelope>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Reply soap(String auth, String operation, String content) throws Exception {
+        return call("POST", "/soap/data", auth, "text/xml; charset=UTF-8", envelope(operation, content));
+    }
+
+    @Test
+    public void soapServiceHasAWsdlAndSharesTheRestRules() throws Exception {
+        Reply wsdl = get("/soap/data?wsdl", null);
+        assertEquals(200, wsdl.status());
+        assertTrue(wsdl.body().contains("wsdl:definitions"));
+        assertTrue(wsdl.body().contains("name=\"MekongDataService\""));
+        assertTrue(wsdl.body().contains("submitDataValues"));
+
+        Reply list = soap(admin(), "listIndicators", "<layer>OPERATIONAL</layer>");
+        assertEquals(list.body(), 200, list.status());
+        assertTrue(list.body().contains("<code>STARTUPS</code>"));
+        assertFalse(list.body().contains("KSG-DT"));
+
+        String value = "<value><indicator>BROADBAND-COVERAGE</indicator><orgUnit>HUE-KIM-LONG</orgUnit><period>2025Q1</period><value>81.5</value></value>";
+        Reply submitted = soap(admin(), "submitDataValues", value);
+        assertEquals(submitted.body(), 200, submitted.status());
+        assertTrue(submitted.body().contains("<created>1</created>"));
+        Reply duplicate = soap(admin(), "submitDataValues", value);
+        assertEquals(409, duplicate.status());
+        assertTrue(duplicate.body().contains("conflict"));
+
+        Reply viaRest = get("/api/datavalues?indicator=BROADBAND-COVERAGE&orgUnit=HUE-KIM-LONG&period=2025Q1", admin());
+        assertEquals(81.5, viaRest.json().get("items").get(0).get("value").asDouble(), 0);
+        Reply read = soap(admin(), "readDataValues", "<indicator>BROADBAND-COVERAGE</indicator><orgUnit>HUE</orgUnit><descendants>true</descendants>");
+        assertEquals(200, read.status());
+        assertTrue(read.body().contains("<value>81.5</value>"));
+
+        assertEquals(401, soap(basic("admin", "wrong"), "listIndicators", "").status());
+        Reply anonymousWrite = soap(null, "submitDataValues", value.replace("2025Q1", "2025Q2"));
+        assertEquals(401, anonymousWrite.status());
+        Reply invalid = soap(admin(), "submitDataValues", value.replace("HUE-KIM-LONG", "NOWHERE"));
+        assertEquals(400, invalid.status());
+        assertTrue(invalid.body().contains("unknown org unit 'NOWHERE'"));
+    }
+
+    @Test
+    public void jaasRealmMekongAuthenticatesPlatformAccounts() throws Exception {
+        Subject subject = login("admin", ADMIN_PASSWORD);
+        Set<String> names = subject.getPrincipals().stream().map(Principal::getName).collect(Collectors.toSet());
+        assertTrue(names.contains("admin"));
+        assertTrue(names.containsAll(EnumSet.of(org.mekong.core.api.Role.ADMIN).stream().map(Enum::name).toList()));
+        assertTrue("shell access for admins", names.contains("ssh"));
+        try {
+            login("admin", "not-the-password");
+            throw new AssertionError("a wrong password logged in");
+        } catch (LoginException expected) {
+            // refused, as it should be
+        }
+    }
+
+    private static Subject login(String user, String password) throws LoginException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(IntegrationIT.class.getClassLoader());
+        try {
+            Subject subject = new Subject();
+            LoginContext context = new LoginContext("mekong", subject, callbacks -> {
+                for (var cb : callbacks) {
+                    if (cb instanceof NameCallback n) {
+                        n.setName(user);
+                    } else if (cb instanceof PasswordCallback p) {
+                        p.setPassword(password.toCharArray());
+                    }
+                }
+            });
+            context.login();
+            return subject;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Runs a shell command, waiting while it is not registered yet (the shell registers commands lazily). */
+    private String execute(String command) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return executeOnce(command);
+            } catch (Exception e) {
+                // gogo's CommandNotFoundException is not exported to the probe: match it by name
+                if (!e.getClass().getSimpleName().equals("CommandNotFoundException") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private String executeOnce(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessions.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void aPluginIsDeployedAndRemovedLiveWithoutRestart() throws Exception {
+        assertEquals(404, get("/api/hue", null).status());
+        assertFalse(get("/api/indicators", null).body().contains("HUE-CENTRE-RESOLUTION-RATE"));
+        long bootBundles = java.util.Arrays.stream(features.listInstalledFeatures()).count();
+
+        long started = System.nanoTime();
+        features.installFeature("mekong-province-hue");
+        long waited = awaitStatus("/api/hue", 200, Duration.ofSeconds(60));
+        System.out.printf("HOT-DEPLOY feature:install -> /api/hue 200 in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertTrue(waited >= 0);
+        assertEquals(40, get("/api/hue", null).json().get("communes").asInt());
+        assertTrue(get("/api/indicators", null).body().contains("HUE-CENTRE-RESOLUTION-RATE"));
+        assertEquals("province-hue", get("/api/indicators/HUE-CENTRE-RESOLUTION-RATE", null).json().get("provider").asText());
+        assertTrue(get("/api/ui/contributions", null).body().contains("province-hue.overview"));
+        assertTrue(get("/api/openapi.json", null).json().get("paths").has("/hue"));
+        assertEquals(200, get("/hue/index.html", null).status());
+        String status = execute("mekong:status");
+        assertTrue(status, status.contains("mekong-province-hue"));
+        assertTrue(status, status.contains("Apache Derby"));
+
+        features.uninstallFeature("mekong-province-hue");
+        awaitStatus("/api/hue", 404, Duration.ofSeconds(60));
+        assertFalse(get("/api/indicators", null).body().contains("HUE-CENTRE-RESOLUTION-RATE"));
+        assertFalse(get("/api/ui/contributions", null).body().contains("province-hue"));
+        assertFalse(get("/api/openapi.json", null).json().get("paths").has("/hue"));
+        assertEquals(bootBundles, java.util.Arrays.stream(features.listInstalledFeatures()).count());
+        assertFalse(execute("mekong:status").contains("mekong-province-hue"));
+    }
+
+    @Test
+    public void statusCommandReportsCounts() throws Exception {
+        String status = execute("mekong:status");
+        assertTrue(status, status.contains("Org units        : 107"));
+        assertTrue(status, status.matches("(?s).*Indicators\\s+: \\d+.*"));
+    }
+}

@@ -1,0 +1,169 @@
+package org.mekong.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Boots the real Mekong distribution (the tar.gz built by distribution/) on free ports, with a
+ * known admin password, and offers a small HTTP client for the tests. Modelled on Karaf's
+ * KarafTestSupport.
+ */
+public abstract class MekongTestSupport {
+    public static final String ADMIN_PASSWORD = "it-admin-password-42";
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** The container configuration: chosen in the driver JVM, HTTP port handed in as a property. */
+    public static Option[] distribution(int httpPort) {
+        String archive = System.getProperty("mekong.distribution");
+        if (archive == null || !new File(archive).isFile()) {
+            throw new IllegalStateException("Build the distribution first: " + archive + " is missing");
+        }
+        String target = System.getProperty("project.build.directory", "target");
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(new File(archive).toURI().toString())
+                    .name("Mekong").unpackDirectory(new File(target, "exam")).useDeployFolder(false),
+            keepRuntimeFolder(),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.mekong.identity.cfg", "admin.password", ADMIN_PASSWORD),
+            // a 2 MiB body limit, so the 413 test needs no huge request
+            editConfigurationFilePut("etc/org.mekong.web.cfg", "max.body.bytes", Integer.toString(2 * 1024 * 1024)),
+            systemProperty("mekong.http.port").value(Integer.toString(httpPort)),
+        };
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Base URL of the server under test (inside the container, from the handed-in property). */
+    protected static String base() {
+        return "http://localhost:" + System.getProperty("mekong.http.port", "8181");
+    }
+
+    /** One HTTP exchange: status, headers and body. */
+    public record Reply(int status, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    protected static Reply call(String method, String path, String auth, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(r.statusCode(), r.body(), r);
+    }
+
+    protected static Reply get(String path, String auth) throws Exception {
+        return call("GET", path, auth, null, null);
+    }
+
+    protected static Reply send(String method, String path, String auth, Object json) throws Exception {
+        byte[] body = json instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(json);
+        return call(method, path, auth, "application/json", body);
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static String admin() {
+        return basic("admin", ADMIN_PASSWORD);
+    }
+
+    private static volatile boolean ready;
+
+    /**
+     * Waits until the whole core is up: Pax Exam starts tests as soon as its probe runs, while the
+     * Mekong components may still be registering. Ready means every core resource is in the
+     * OpenAPI document and the SOAP WSDL is served.
+     */
+    @org.junit.Before
+    public void awaitCore() throws Exception {
+        if (ready) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String missing = "everything";
+        while (System.nanoTime() < deadline) {
+            try {
+                Reply doc = get("/api/openapi.json", null);
+                if (doc.status() == 200) {
+                    JsonNode paths = doc.json().path("paths");
+                    missing = java.util.stream.Stream.of("/auth/login", "/me", "/users", "/orgunits", "/indicators",
+                            "/datavalues", "/datavalues/batch", "/audit", "/ui/contributions")
+                            .filter(p -> !paths.has(p)).findFirst().orElse(null);
+                    if (missing == null && get("/soap/data?wsdl", null).status() == 200) {
+                        ready = true;
+                        return;
+                    }
+                }
+            } catch (IOException notYet) {
+                // the HTTP server is still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The core did not come up within 120 s; missing: " + missing);
+    }
+
+    /** Polls until the path answers the status, or fails after the timeout. Returns the elapsed ms. */
+    protected static long awaitStatus(String path, int status, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Reply last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path, null);
+            if (last.status() == status) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " did not answer " + status + " within " + timeout + "; last: " + last);
+    }
+}

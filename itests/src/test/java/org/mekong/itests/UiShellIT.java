@@ -1,0 +1,128 @@
+package org.mekong.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExamServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The UI shell in a real headless Chromium: the server runs as a Pax Exam server (a real
+ * Karaf process), the browser is driven from this JVM through Debian's chromedriver.
+ */
+public class UiShellIT {
+    private static final int HTTP_PORT = MekongTestSupport.freePort();
+
+    @ClassRule
+    public static final PaxExamServer SERVER = new PaxExamServer();
+
+    private static WebDriver browser;
+
+    @Configuration
+    public Option[] config() {
+        return MekongTestSupport.distribution(HTTP_PORT);
+    }
+
+    @BeforeClass
+    public static void startBrowser() throws Exception {
+        System.setProperty("SE_OFFLINE", "true");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("mekong.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("mekong.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800",
+                "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=vi");
+        browser = new ChromeDriver(service, options);
+        waitForServer();
+    }
+
+    private static void waitForServer() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/openapi.json"))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                if (body.contains("\"/auth/login\"") && body.contains("\"/me\"") && body.contains("\"/ui/contributions\"")) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The server did not answer on " + url("/api/"));
+    }
+
+    @AfterClass
+    public static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static String url(String path) {
+        return "http://localhost:" + HTTP_PORT + path;
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        File dir = new File(System.getProperty("project.build.directory", "target"), "screenshots");
+        dir.mkdirs();
+        Files.copy(shot.toPath(), new File(dir, name + ".png").toPath(), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    public void anAdministratorLogsInThroughTheShellAndSwitchesLanguage() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(url("/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        assertEquals("Đăng nhập", browser.findElement(By.id("login-button")).getText());
+        screenshot("01-login");
+
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("wrong password");
+        browser.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertTrue(browser.findElement(By.id("login-error")).getText().contains("Sai"));
+
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(MekongTestSupport.ADMIN_PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell-view")));
+        assertEquals("Administrator", browser.findElement(By.id("user-name")).getText());
+        assertTrue(browser.findElement(By.id("menu-empty")).isDisplayed());
+        screenshot("02-shell-vi");
+
+        browser.findElement(By.id("lang-toggle")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("logout-button"), "Sign out"));
+        assertEquals("MENU", browser.findElement(By.cssSelector("aside h2")).getText().toUpperCase());
+        screenshot("03-shell-en");
+
+        browser.findElement(By.id("logout-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        assertFalse(browser.findElement(By.id("shell-view")).isDisplayed());
+    }
+}
