@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -101,7 +100,7 @@ public class IntegrationIT extends MekongTestSupport {
         Subject subject = login("admin", ADMIN_PASSWORD);
         Set<String> names = subject.getPrincipals().stream().map(Principal::getName).collect(Collectors.toSet());
         assertTrue(names.contains("admin"));
-        assertTrue(names.containsAll(EnumSet.of(org.mekong.core.api.Role.ADMIN).stream().map(Enum::name).toList()));
+        assertTrue(names.contains("ADMIN"));
         assertTrue("shell access for admins", names.contains("ssh"));
         try {
             login("admin", "not-the-password");
@@ -170,9 +169,8 @@ public class IntegrationIT extends MekongTestSupport {
 
         long started = System.nanoTime();
         features.installFeature("mekong-province-hue");
-        long waited = awaitStatus("/api/hue", 200, Duration.ofSeconds(60));
+        awaitStatus("/api/hue", 200, Duration.ofSeconds(60));
         System.out.printf("HOT-DEPLOY feature:install -> /api/hue 200 in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        assertTrue(waited >= 0);
         assertEquals(40, get("/api/hue", null).json().get("communes").asInt());
         assertTrue(get("/api/indicators", null).body().contains("HUE-CENTRE-RESOLUTION-RATE"));
         assertEquals("province-hue", get("/api/indicators/HUE-CENTRE-RESOLUTION-RATE", null).json().get("provider").asText());
