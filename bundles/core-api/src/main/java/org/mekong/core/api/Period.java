@@ -1,6 +1,8 @@
 package org.mekong.core.api;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +54,53 @@ public final class Period implements Comparable<Period> {
             return new Period(m.group(0), Periodicity.MONTHLY, s, s.plusMonths(1).minusDays(1));
         }
         return new Period(m.group(0), Periodicity.YEARLY, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    /** The period of the given periodicity that contains {@code date}. */
+    public static Period containing(Periodicity periodicity, LocalDate date) {
+        int y = date.getYear();
+        return switch (periodicity) {
+            case MONTHLY -> parse(String.format("%04d%02d", y, date.getMonthValue()));
+            case QUARTERLY -> parse(y + "Q" + ((date.getMonthValue() - 1) / 3 + 1));
+            case SEMI_ANNUAL -> parse(y + "S" + ((date.getMonthValue() - 1) / 6 + 1));
+            case YEARLY -> parse(String.valueOf(y));
+        };
+    }
+
+    /** The period right after this one, of the same periodicity. */
+    public Period next() {
+        return containing(periodicity, end.plusDays(1));
+    }
+
+    /** The period right before this one, of the same periodicity. */
+    public Period previous() {
+        return containing(periodicity, start.minusDays(1));
+    }
+
+    /** The latest period of {@code periodicity} that ends on or before this period's end. */
+    public Period latestWithin(Periodicity other) {
+        Period p = containing(other, end);
+        return p.end.isAfter(end) ? p.previous() : p;
+    }
+
+    /** Periods of this one's periodicity from this one to {@code last}, both included (at most 1000). */
+    public List<Period> rangeTo(Period last) {
+        if (last.periodicity != periodicity) {
+            throw InvalidInputException.field("to", "'" + last + "' is not " + periodicity + " like '" + id + "'");
+        }
+        List<Period> out = new ArrayList<>();
+        for (Period p = this; !p.start.isAfter(last.start); p = p.next()) {
+            out.add(p);
+            if (out.size() > 1000) {
+                throw InvalidInputException.field("to", "a range of at most 1000 periods");
+            }
+        }
+        return out;
+    }
+
+    /** True when this period lies within {@code other} (inclusive). */
+    public boolean within(Period other) {
+        return !start.isBefore(other.start) && !end.isAfter(other.end);
     }
 
     public String id() {

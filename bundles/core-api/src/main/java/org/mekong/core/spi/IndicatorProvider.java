@@ -2,7 +2,9 @@ package org.mekong.core.spi;
 
 import java.util.Collection;
 
+import org.mekong.core.api.Period;
 import org.mekong.core.api.indicator.Indicator;
+import org.mekong.core.api.orgunit.OrgUnit;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -17,4 +19,12 @@ public interface IndicatorProvider {
     String name();
 
     Collection<Indicator> indicators();
+
+    /**
+     * The value of one of this provider's computed indicators at a unit for a period, or null
+     * when the provider has none (the default: the indicator's values are entered as data).
+     */
+    default Double valueOf(String indicator, OrgUnit unit, Period period) {
+        return null;
+    }
 }

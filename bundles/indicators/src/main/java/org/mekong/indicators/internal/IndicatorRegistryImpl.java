@@ -21,6 +21,8 @@ import org.mekong.core.api.Role;
 import org.mekong.core.api.data.AuditService;
 import org.mekong.core.api.indicator.Direction;
 import org.mekong.core.api.indicator.Indicator;
+import org.mekong.indicators.formula.Formula;
+import org.mekong.indicators.formula.FormulaException;
 import org.mekong.core.api.indicator.IndicatorLayer;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnitService;
@@ -256,6 +258,18 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
         }
         if (d.formula() != null && d.formula().length() > 1000) {
             problems.add(new ErrorDetail("formula", "at most 1000 characters"));
+        } else if (d.formula() != null && !d.formula().isBlank()) {
+            try {
+                for (String input : Formula.parse(d.formula()).inputs()) {
+                    if (!input.equals(d.code()) && find(input).isEmpty()) {
+                        problems.add(new ErrorDetail("formula", "unknown indicator [" + input + "]"));
+                    }
+                }
+                Formula.checkNoCycle(d.code(), code -> code.equals(d.code()) ? d.formula()
+                        : find(code).map(Indicator::formula).orElse(null));
+            } catch (FormulaException e) {
+                problems.add(new ErrorDetail("formula", e.getMessage()));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.get(0).field() + ": " + problems.get(0).problem(), problems);

@@ -1,5 +1,12 @@
 package org.mekong.orgunits.internal;
 
+import org.mekong.core.api.Role;
+import org.mekong.core.api.InvalidInputException;
+import org.mekong.core.api.ErrorDetail;
+import org.mekong.core.api.ConflictException;
+import org.mekong.core.api.Caller;
+import java.util.regex.Pattern;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -129,6 +136,50 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         OrgUnit unit = byCode.get(code);
         OrgUnit top = byCode.get(ancestor);
         return unit != null && top != null && unit.path().startsWith(top.path());
+    }
+
+    private static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9-]{0,63}$");
+
+    @Override
+    public OrgUnit create(Caller caller, OrgUnit unit) {
+        caller.require(Role.ADMIN, Role.CENTRAL_IT);
+        if (unit == null) {
+            throw InvalidInputException.field("body", "is required");
+        }
+        List<ErrorDetail> problems = new ArrayList<>();
+        if (unit.code() == null || !CODE.matcher(unit.code()).matches()) {
+            problems.add(new ErrorDetail("code", "1-64 upper-case letters, digits or hyphens"));
+        } else if (byCode.containsKey(unit.code())) {
+            throw new ConflictException("Org unit '" + unit.code() + "' exists already");
+        }
+        for (String[] f : new String[][] { { "nameVi", unit.nameVi() }, { "nameEn", unit.nameEn() } }) {
+            if (f[1] == null || f[1].isBlank() || f[1].length() > 255) {
+                problems.add(new ErrorDetail(f[0], "is required, at most 255 characters"));
+            }
+        }
+        OrgUnit parent = unit.parentCode() == null ? null : byCode.get(unit.parentCode());
+        if (parent == null) {
+            problems.add(new ErrorDetail("parentCode", "unknown parent '" + unit.parentCode() + "'"));
+        }
+        if (unit.level() == null || unit.level() == OrgUnitLevel.NATIONAL) {
+            problems.add(new ErrorDetail("level", "one of CENTRAL, PROVINCE, COMMUNE"));
+        } else if (parent != null && unit.level().depth() != parent.level().depth() + 1) {
+            problems.add(new ErrorDetail("level", unit.level() + " cannot sit under a "
+                    + parent.level() + " unit"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.get(0).field() + ": " + problems.get(0).problem(),
+                    problems);
+        }
+        String path = parent.path() + unit.code() + "/";
+        OrgUnit created = Transactions.write(emf, em -> {
+            OrgUnitEntity e = new OrgUnitEntity(unit.code(), unit.nameVi().strip(), unit.nameEn().strip(), unit.level(),
+                    parent.code(), path);
+            em.persist(e);
+            return e.toDTO();
+        });
+        byCode.put(created.code(), created);
+        return created;
     }
 
     @Override

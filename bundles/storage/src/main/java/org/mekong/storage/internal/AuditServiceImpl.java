@@ -64,6 +64,14 @@ public class AuditServiceImpl implements AuditService {
         em.persist(new AuditEntity(Instant.now(), actor, entityType, entityKey, action, json(before), json(after)));
     }
 
+    /** Records on a JDBC connection inside the caller's transaction. */
+    static void record(java.sql.Connection c, String actor, Instant at, String entityType, String entityKey,
+            String action, Object before, Object after) throws java.sql.SQLException {
+        org.mekong.storage.jdbc.Jdbc.update(c, "INSERT INTO AUDIT_LOG (AUDIT_TIME, ACTOR, ENTITY_TYPE, ENTITY_KEY, ACTION, "
+                + "BEFORE_JSON, AFTER_JSON) VALUES (?, ?, ?, ?, ?, ?, ?)", at, actor, entityType, entityKey, action,
+                json(before), json(after));
+    }
+
     static String json(Object value) {
         if (value == null) {
             return null;

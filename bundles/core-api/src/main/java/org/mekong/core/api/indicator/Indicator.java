@@ -24,6 +24,31 @@ public record Indicator(
         long version,
         String provider) {
 
+    /** How values roll up over the org-unit tree: counts add up, rates and shares average. */
+    public Aggregation aggregation() {
+        return unit != null && (unit.equalsIgnoreCase("count") || unit.equalsIgnoreCase("số")) ? Aggregation.SUM
+                : Aggregation.AVERAGE;
+    }
+
+    /** True for values entered by people (no formula, not contributed by a plugin). */
+    public boolean isManual() {
+        return source == IndicatorSource.MANUAL && (formula == null || formula.isBlank());
+    }
+
+    /**
+     * A problem with {@code value} by the indicator's unit: percentages lie in 0..100, counts are
+     * whole numbers not below 0; null when the value is acceptable.
+     */
+    public String rangeProblem(double value) {
+        if (unit != null && unit.equals("%") && (value < 0 || value > 100)) {
+            return "a percentage must lie between 0 and 100, got " + value;
+        }
+        if (aggregation() == Aggregation.SUM && (value < 0 || value != Math.rint(value))) {
+            return "a count must be a whole number not below 0, got " + value;
+        }
+        return null;
+    }
+
     /** A copy carrying the given provider name and source PLUGIN, for plugin contributions. */
     public Indicator fromProvider(String providerName) {
         return new Indicator(code, nameVi, nameEn, layer, unit, periodicity, direction, greenThreshold, redThreshold,

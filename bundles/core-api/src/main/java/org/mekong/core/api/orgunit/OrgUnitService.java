@@ -3,6 +3,7 @@ package org.mekong.core.api.orgunit;
 import java.util.List;
 import java.util.Optional;
 
+import org.mekong.core.api.Caller;
 import org.mekong.core.api.Page;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -27,4 +28,10 @@ public interface OrgUnitService {
     boolean isWithin(String code, String ancestor);
 
     long count();
+
+    /**
+     * Adds a unit below an existing parent (ADMIN or CENTRAL_IT): codes are unique, upper-case
+     * letters, digits and hyphens; the level must fit under the parent's. The path is derived.
+     */
+    OrgUnit create(Caller caller, OrgUnit unit);
 }

@@ -18,7 +18,12 @@ import org.mekong.core.api.data.BatchResult;
 import org.mekong.core.api.data.DataValue;
 import org.mekong.core.api.data.DataValueInput;
 import org.mekong.core.api.data.DataValueQuery;
+import org.mekong.core.api.data.DataValueKey;
 import org.mekong.core.api.data.DataValueService;
+import org.mekong.core.api.data.DataValueState;
+import org.mekong.core.api.data.DataValueVersion;
+import org.mekong.core.api.data.SubmitResult;
+import org.mekong.core.api.InvalidInputException;
 import org.mekong.web.api.MekongRest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,14 +57,72 @@ public class DataValueResource {
     public record Batch(List<DataValueInput> values) {
     }
 
+    /** What to submit: a unit's values for a period, all or only some indicators. */
+    public record SubmitRequest(String orgUnit, String period, List<String> indicators) {
+    }
+
+    /** Values to verify or reject, with the reason for a rejection. */
+    public record Decision(List<DataValueKey> keys, String reason) {
+    }
+
+    /** How many values changed state. */
+    public record Changed(int changed) {
+    }
+
     @GET
     @Operation(summary = "Read values by indicator, org unit (with descendants=true for the subtree) and period or range")
     public Page<DataValue> find(@Context SecurityContext security, @QueryParam("indicator") String indicator,
             @QueryParam("orgUnit") String orgUnit, @QueryParam("descendants") boolean descendants,
             @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+            @QueryParam("state") String state, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit) {
         return values.find(RestSupport.caller(security), new DataValueQuery(indicator, orgUnit, descendants, period,
-                from, to, Page.offset(offset), Page.limit(limit)));
+                from, to, state(state), Page.offset(offset), Page.limit(limit)));
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "Every version of one value, the current one first")
+    public List<DataValueVersion> history(@Context SecurityContext security, @QueryParam("indicator") String indicator,
+            @QueryParam("orgUnit") String orgUnit, @QueryParam("period") String period) {
+        return values.history(RestSupport.caller(security), new DataValueKey(indicator, orgUnit, period));
+    }
+
+    @POST
+    @Path("submit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a unit's DRAFT and REJECTED values of a period for verification; reports completeness")
+    public SubmitResult submit(@Context SecurityContext security, SubmitRequest request) {
+        SubmitRequest r = RestSupport.body(request);
+        return values.submit(RestSupport.caller(security), r.orgUnit(), r.period(), r.indicators());
+    }
+
+    @POST
+    @Path("verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify SUBMITTED values (VERIFIER of a unit above them); all or nothing")
+    public Changed verify(@Context SecurityContext security, Decision decision) {
+        return new Changed(values.verify(RestSupport.caller(security), RestSupport.body(decision).keys()));
+    }
+
+    @POST
+    @Path("reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject SUBMITTED values with a reason (VERIFIER of a unit above them); all or nothing")
+    public Changed reject(@Context SecurityContext security, Decision decision) {
+        Decision d = RestSupport.body(decision);
+        return new Changed(values.reject(RestSupport.caller(security), d.keys(), d.reason()));
+    }
+
+    private static DataValueState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return DataValueState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.field("state", "one of DRAFT, SUBMITTED, VERIFIED, REJECTED");
+        }
     }
 
     @PUT

@@ -1,5 +1,10 @@
 package org.mekong.web.internal.rest;
 
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.POST;
+import javax.ws.rs.Consumes;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -48,6 +53,16 @@ public class OrgUnitResource {
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         return orgUnits.search(RestSupport.parseEnum(OrgUnitLevel.class, "level", level), q, Page.offset(offset),
                 Page.limit(limit));
+    }
+
+    @GET
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a unit under a parent (ADMIN or CENTRAL_IT); the path is derived")
+    public Response create(@Context SecurityContext security,
+            OrgUnit unit) {
+        OrgUnit created = orgUnits.create(RestSupport.caller(security), RestSupport.body(unit));
+        return Response.status(201).entity(created).build();
     }
 
     @GET

@@ -24,6 +24,17 @@ public interface DataSoapService {
     @WebResult(name = "result")
     SoapBatchResult submitDataValues(@WebParam(name = "value") List<SoapDataValue> values);
 
+    /** Submits a unit's DRAFT and REJECTED values of a period for verification; answers how many. */
+    @WebMethod
+    @WebResult(name = "submitted")
+    int submitForVerification(@WebParam(name = "orgUnit") String orgUnit, @WebParam(name = "period") String period);
+
+    /** Verifies SUBMITTED values ({@code reason} empty) or rejects them with a reason; answers how many. */
+    @WebMethod
+    @WebResult(name = "changed")
+    int decideValues(@WebParam(name = "key") List<SoapDataValue> keys, @WebParam(name = "verify") boolean verify,
+            @WebParam(name = "reason") String reason);
+
     @WebMethod
     @WebResult(name = "value")
     List<SoapDataValue> readDataValues(@WebParam(name = "indicator") String indicator,

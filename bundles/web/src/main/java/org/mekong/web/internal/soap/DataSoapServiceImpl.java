@@ -63,10 +63,24 @@ public class DataSoapServiceImpl implements DataSoapService {
     }
 
     @Override
+    public int submitForVerification(String orgUnit, String period) {
+        return call(() -> values.submit(caller(), orgUnit, period, null).submitted());
+    }
+
+    @Override
+    public int decideValues(List<SoapDataValue> keys, boolean verify, String reason) {
+        return call(() -> {
+            List<org.mekong.core.api.data.DataValueKey> k = (keys == null ? List.<SoapDataValue>of() : keys).stream()
+                    .map(v -> new org.mekong.core.api.data.DataValueKey(v.indicator, v.orgUnit, v.period)).toList();
+            return verify ? values.verify(caller(), k) : values.reject(caller(), k, reason);
+        });
+    }
+
+    @Override
     public List<SoapDataValue> readDataValues(String indicator, String orgUnit, boolean descendants, String period,
             Integer offset, Integer limit) {
         return call(() -> values.find(caller(), new DataValueQuery(indicator, orgUnit, descendants, period, null,
-                null, Page.offset(offset), Page.limit(limit))).items().stream().map(SoapDataValue::of).toList());
+                null, null, Page.offset(offset), Page.limit(limit))).items().stream().map(SoapDataValue::of).toList());
     }
 
     private static Caller caller() {

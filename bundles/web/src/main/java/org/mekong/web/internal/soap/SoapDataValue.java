@@ -21,6 +21,7 @@ public class SoapDataValue {
     public String comment;
     public Long version;
     public String state;
+    public String reason;
     public String updatedBy;
     public String updatedAt;
 
@@ -37,6 +38,7 @@ public class SoapDataValue {
         s.comment = v.comment();
         s.version = v.version();
         s.state = v.state().name();
+        s.reason = v.reason();
         s.updatedBy = v.updatedBy();
         s.updatedAt = v.updatedAt() == null ? null : v.updatedAt().toString();
         return s;

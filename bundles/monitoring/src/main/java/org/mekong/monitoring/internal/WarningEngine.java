@@ -1,0 +1,181 @@
+package org.mekong.monitoring.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.mekong.core.api.Caller;
+import org.mekong.core.api.Role;
+import org.mekong.core.spi.WarningContext;
+import org.mekong.core.spi.WarningFinding;
+import org.mekong.core.spi.WarningRule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every registered {@link WarningRule} (built-in and from plugins) on a schedule and a few
+ * seconds after data changes (events {@code mekong/datavalue/*}, {@code mekong/task/*},
+ * {@code mekong/feedback/*}), and on demand. A rule that throws is logged and skipped; the
+ * others still run. When a rule goes away its open warnings are closed.
+ */
+// Topics as a plain property: the @EventTopics annotation would require an osgi.implementation
+// capability that Karaf's Event Admin does not declare.
+@Component(service = { WarningEngine.class, EventHandler.class }, configurationPid = "org.mekong.monitoring",
+        property = { "event.topics=mekong/datavalue/*", "event.topics=mekong/task/*", "event.topics=mekong/feedback/*" })
+public class WarningEngine implements EventHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(WarningEngine.class);
+    static final long DEBOUNCE_SECONDS = 3;
+
+    private final WarningStore store;
+    private final MonitoringConfig config;
+    private final Map<String, WarningRule> rules = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mekong-warnings");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean active;
+    private ScheduledFuture<?> schedule;
+
+    /** What a run did. */
+    public record RunResult(int rules, int raised, int closed, List<String> failed) {
+    }
+
+    /** A registered rule. */
+    public record RuleInfo(String id, String nameVi, String nameEn, String bundle) {
+    }
+
+    @Activate
+    public WarningEngine(@Reference WarningStore store, MonitoringConfig config) {
+        this.store = store;
+        this.config = config;
+        active = true;
+        if (config.warnings_interval_minutes() > 0) {
+            schedule = executor.scheduleWithFixedDelay(this::runQuietly, 20, config.warnings_interval_minutes() * 60L,
+                    TimeUnit.SECONDS);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        active = false;
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+        executor.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRule(WarningRule rule, Map<String, Object> props) {
+        rules.put(rule.id(), rule);
+        requestRun();
+    }
+
+    void removeRule(WarningRule rule) {
+        if (rules.remove(rule.id(), rule) && active) {
+            try {
+                store.closeAll(rule.id());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not close the warnings of removed rule {}: {}", rule.id(), e.getMessage());
+            }
+        }
+    }
+
+    public List<RuleInfo> rules() {
+        return rules.values().stream().map(r -> new RuleInfo(r.id(), r.nameVi(), r.nameEn(),
+                org.osgi.framework.FrameworkUtil.getBundle(r.getClass()) == null ? null
+                        : org.osgi.framework.FrameworkUtil.getBundle(r.getClass()).getSymbolicName()))
+                .sorted(java.util.Comparator.comparing(RuleInfo::id)).toList();
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        requestRun();
+    }
+
+    /** Runs all rules a few seconds from now, once, however many changes arrive meanwhile. */
+    void requestRun() {
+        if (active && pending.compareAndSet(false, true)) {
+            try {
+                executor.schedule(() -> {
+                    pending.set(false);
+                    runQuietly();
+                }, DEBOUNCE_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                pending.set(false);
+            }
+        }
+    }
+
+    /** Runs every rule now (CENTRAL_IT, or the engine itself). */
+    public RunResult runNow(Caller caller) {
+        caller.require(Role.CENTRAL_IT);
+        return run(LocalDate.now());
+    }
+
+    private void runQuietly() {
+        try {
+            RunResult r = run(LocalDate.now());
+            LOG.debug("Warning rules ran: {}", r);
+        } catch (RuntimeException e) {
+            LOG.warn("Warning run failed: {}", e.toString());
+        }
+    }
+
+    synchronized RunResult run(LocalDate today) {
+        WarningContext context = new WarningContext() {
+            @Override
+            public LocalDate today() {
+                return today;
+            }
+
+            @Override
+            public int setting(String name, int defaultValue) {
+                return switch (name) {
+                    case "due.soon.days" -> config.due_soon_days();
+                    case "stale.grace.days" -> config.stale_grace_days();
+                    case "falling.periods" -> config.falling_periods();
+                    default -> defaultValue;
+                };
+            }
+        };
+        int raised = 0;
+        int closed = 0;
+        List<String> failed = new java.util.ArrayList<>();
+        for (WarningRule rule : List.copyOf(rules.values())) {
+            if (!active) {
+                break;
+            }
+            try {
+                List<WarningFinding> findings = rule.check(context);
+                if (!rules.containsKey(rule.id())) {
+                    continue;
+                }
+                int[] r = store.reconcile(rule.id(), findings == null ? List.of() : findings);
+                raised += r[0];
+                closed += r[1];
+            } catch (RuntimeException e) {
+                LOG.warn("Warning rule {} failed: {}", rule.id(), e.toString());
+                failed.add(rule.id() + ": " + e.getMessage());
+            }
+        }
+        return new RunResult(rules.size(), raised, closed, failed);
+    }
+}

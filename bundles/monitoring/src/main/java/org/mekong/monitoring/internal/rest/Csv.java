@@ -1,0 +1,40 @@
+package org.mekong.monitoring.internal.rest;
+
+import java.io.StringWriter;
+import java.util.List;
+import java.util.function.Function;
+
+import javax.ws.rs.core.Response;
+
+import com.opencsv.CSVWriter;
+
+/** Tables as CSV downloads (UTF-8 with a byte-order mark so spreadsheet programs read Vietnamese). */
+final class Csv {
+    private Csv() {
+    }
+
+    static <T> Response of(String fileName, List<String> header, List<T> rows, Function<T, List<Object>> columns) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVWriter w = new CSVWriter(out)) {
+            w.writeNext(header.toArray(String[]::new));
+            for (T row : rows) {
+                w.writeNext(columns.apply(row).stream().map(v -> v == null ? "" : String.valueOf(v)).toArray(String[]::new));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Response.ok(out.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    static boolean wanted(String format) {
+        if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
+            return false;
+        }
+        if (format.equalsIgnoreCase("csv")) {
+            return true;
+        }
+        throw org.mekong.core.api.InvalidInputException.field("format", "json or csv");
+    }
+}
