@@ -35,14 +35,6 @@ public class CoreApiIT extends MekongTestSupport {
         return distribution(freePort());
     }
 
-    private String createUser(String name, String role, String unit) throws Exception {
-        String password = name + "-password-1";
-        Reply r = send("POST", "/api/users", admin(), Map.of("username", name, "displayName", name, "password", password,
-                "roles", List.of(role), "orgUnits", List.of(unit)));
-        assertEquals(r.toString(), 201, r.status());
-        return basic(name, password);
-    }
-
     private static Map<String, Object> value(String indicator, String unit, String period, double v) {
         return Map.of("indicator", indicator, "orgUnit", unit, "period", period, "value", v);
     }

@@ -36,6 +36,15 @@ public abstract class MekongTestSupport {
 
     /** The container configuration: chosen in the driver JVM, HTTP port handed in as a property. */
     public static Option[] distribution(int httpPort) {
+        return distribution(httpPort, false);
+    }
+
+    /**
+     * As {@link #distribution(int)}; {@code demoData} loads the monitoring demo data (10 s of boot),
+     * otherwise tests work on their own fixtures. Scheduled warning runs are off in tests: they
+     * run on demand and after data changes.
+     */
+    public static Option[] distribution(int httpPort, boolean demoData) {
         String archive = System.getProperty("mekong.distribution");
         if (archive == null || !new File(archive).isFile()) {
             throw new IllegalStateException("Build the distribution first: " + archive + " is missing");
@@ -54,6 +63,8 @@ public abstract class MekongTestSupport {
             editConfigurationFilePut("etc/org.mekong.identity.cfg", "admin.password", ADMIN_PASSWORD),
             // a 2 MiB body limit, so the 413 test needs no huge request
             editConfigurationFilePut("etc/org.mekong.web.cfg", "max.body.bytes", Integer.toString(2 * 1024 * 1024)),
+            editConfigurationFilePut("etc/org.mekong.monitoring.cfg", "demo.data", Boolean.toString(demoData)),
+            editConfigurationFilePut("etc/org.mekong.monitoring.cfg", "warnings.interval.minutes", "0"),
             systemProperty("mekong.http.port").value(Integer.toString(httpPort)),
         };
     }
@@ -111,6 +122,17 @@ public abstract class MekongTestSupport {
 
     protected static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Creates a user with one role in one unit and answers its Basic credentials. */
+    protected static String createUser(String name, String role, String unit) throws Exception {
+        String password = name + "-password-1";
+        Reply r = send("POST", "/api/users", admin(), java.util.Map.of("username", name, "displayName", name, "password",
+                password, "roles", java.util.List.of(role), "orgUnits", java.util.List.of(unit)));
+        if (r.status() != 201) {
+            throw new AssertionError("Cannot create user " + name + ": " + r);
+        }
+        return basic(name, password);
     }
 
     protected static String admin() {

@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The UI shell in a real headless Chromium: the server runs as a Pax Exam server (a real
  * Karaf process), the browser is driven from this JVM through Debian's chromedriver.
  */
+@org.junit.FixMethodOrder(org.junit.runners.MethodSorters.NAME_ASCENDING)
 public class UiShellIT {
     private static final int HTTP_PORT = MekongTestSupport.freePort();
 
@@ -95,7 +96,7 @@ public class UiShellIT {
     }
 
     @Test
-    public void anAdministratorLogsInThroughTheShellAndSwitchesLanguage() throws Exception {
+    public void a_anAdministratorLogsInThroughTheShellAndSwitchesLanguage() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(url("/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
@@ -113,7 +114,9 @@ public class UiShellIT {
         browser.findElement(By.id("login-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell-view")));
         assertEquals("Administrator", browser.findElement(By.id("user-name")).getText());
-        assertTrue(browser.findElement(By.id("menu-empty")).isDisplayed());
+        // The monitoring plugin is installed at boot: its pages are in the menu.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu a[data-id='monitoring.dashboard']")));
+        assertFalse(browser.findElement(By.id("menu-empty")).isDisplayed());
         screenshot("02-shell-vi");
 
         browser.findElement(By.id("lang-toggle")).click();
@@ -124,5 +127,90 @@ public class UiShellIT {
         browser.findElement(By.id("logout-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         assertFalse(browser.findElement(By.id("shell-view")).isDisplayed());
+    }
+
+    private static String api(String method, String path, String json) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:"
+                        + MekongTestSupport.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(b.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new AssertionError(method + " " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String colour(WebDriverWait wait, String code) {
+        By cell = By.cssSelector("#indicator-table tr[data-code='" + code + "'] td.colour");
+        wait.until(ExpectedConditions.presenceOfElementLocated(cell));
+        return browser.findElement(cell).getAttribute("data-colour");
+    }
+
+    @Test
+    public void b_aReporterEntersAValueAndTheDashboardColourChanges() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!api("GET", "/api/openapi.json", null).contains("/monitoring/overview")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("monitoring did not come up");
+            }
+            Thread.sleep(250);
+        }
+        api("POST", "/api/orgunits", "{\"code\":\"UIT\",\"nameVi\":\"Tỉnh thử giao diện\",\"nameEn\":\"UI test province\","
+                + "\"level\":\"PROVINCE\",\"parentCode\":\"VN\"}");
+        api("POST", "/api/orgunits", "{\"code\":\"UIT-A\",\"nameVi\":\"Xã Thử\",\"nameEn\":\"Test commune\","
+                + "\"level\":\"COMMUNE\",\"parentCode\":\"UIT\"}");
+        api("POST", "/api/indicators", "{\"code\":\"UIT-RATE\",\"nameVi\":\"Tỷ lệ thử\",\"nameEn\":\"Test rate\","
+                + "\"layer\":\"OPERATIONAL\",\"unit\":\"%\",\"periodicity\":\"MONTHLY\",\"direction\":\"HIGHER_IS_BETTER\","
+                + "\"greenThreshold\":50,\"redThreshold\":20,\"source\":\"MANUAL\"}");
+
+        browser.get(url("/"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('mekong.lang', 'vi')");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(MekongTestSupport.ADMIN_PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu a[data-id='monitoring.dashboard']")));
+
+        browser.get(url("/monitoring/dashboard.html?orgUnit=UIT&asOf=202501"));
+        assertEquals("NONE", colour(wait, "UIT-RATE"));
+        screenshot("10-dashboard-before");
+
+        enter(wait, "10");
+        browser.get(url("/monitoring/dashboard.html?orgUnit=UIT&asOf=202501"));
+        wait.until(d -> "RED".equals(colour(wait, "UIT-RATE")));
+        screenshot("11-dashboard-red");
+
+        enter(wait, "75");
+        browser.get(url("/monitoring/dashboard.html?orgUnit=UIT&asOf=202501"));
+        wait.until(d -> "GREEN".equals(colour(wait, "UIT-RATE")));
+        screenshot("12-dashboard-green");
+
+        // Drill down to the commune in one click.
+        browser.findElement(By.cssSelector("#children-table a.drill[data-code='UIT-A']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#breadcrumb a[data-code='UIT']")));
+        assertEquals("GREEN", colour(wait, "UIT-RATE"));
+        screenshot("13-dashboard-commune");
+    }
+
+    /** Enters (or corrects) the test value through the data-entry form. */
+    private static void enter(WebDriverWait wait, String value) throws Exception {
+        browser.get(url("/monitoring/entry.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#entry-indicator option[value='UIT-RATE']")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("entry-indicator"))).selectByValue("UIT-RATE");
+        for (String[] f : new String[][] { { "entry-orgunit", "UIT-A" }, { "entry-period", "202501" }, { "entry-value", value } }) {
+            browser.findElement(By.id(f[0])).clear();
+            browser.findElement(By.id(f[0])).sendKeys(f[1]);
+        }
+        browser.findElement(By.id("entry-save")).click();
+        wait.until(d -> !d.findElement(By.id("entry-message")).getText().isBlank());
+        String message = browser.findElement(By.id("entry-message")).getText();
+        assertFalse(message, browser.findElement(By.id("entry-message")).getAttribute("class").contains("error"));
+        screenshot("20-entry-" + value);
     }
 }

@@ -55,7 +55,6 @@ public class OrgUnitResource {
                 Page.limit(limit));
     }
 
-    @GET
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a unit under a parent (ADMIN or CENTRAL_IT); the path is derived")

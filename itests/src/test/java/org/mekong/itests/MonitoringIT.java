@@ -1,0 +1,659 @@
+package org.mekong.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.mekong.core.spi.WarningContext;
+import org.mekong.core.spi.WarningFinding;
+import org.mekong.core.spi.WarningRule;
+import org.mekong.core.spi.WarningSeverity;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The monitoring plugin through real HTTP on the real distribution (with its demo data): the data
+ * workflow, rollups against hand-computed figures, task status, every warning rule, CSV upload,
+ * access refusals, formulas, and live uninstall and reinstall. Each test builds its own fixture:
+ * a province of its own with three communes and indicators of its own, so the demo data never
+ * changes the expected figures.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class MonitoringIT extends MekongTestSupport {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private FeaturesService features;
+
+    @Configuration
+    public Option[] config() {
+        return distribution(freePort(), true);
+    }
+
+    private static volatile boolean monitoringReady;
+
+    /** The plugin starts after the core and loads its demo data first: wait for both. */
+    @org.junit.Before
+    public void awaitMonitoring() throws Exception {
+        if (monitoringReady) {
+            return;
+        }
+        awaitStatus("/api/warnings/rules", 200, Duration.ofSeconds(120));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (get("/api/monitoring/tasks?limit=1", admin()).json().path("total").asInt() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The monitoring demo data did not load within 60 s");
+            }
+            Thread.sleep(250);
+        }
+        monitoringReady = true;
+    }
+
+    /** A province with three communes, a count and a rate indicator, all named after the test. */
+    private record Fixture(String province, String a, String b, String c, String count, String rate) {
+    }
+
+    private static int fixtures;
+
+    private static Fixture fixture(String name) throws Exception {
+        String p = "IT" + (++fixtures) + "-" + name;
+        create(Map.of("code", p, "nameVi", "Tỉnh " + p, "nameEn", "Province " + p, "level", "PROVINCE", "parentCode", "VN"));
+        for (String c : List.of("A", "B", "C")) {
+            create(Map.of("code", p + "-" + c, "nameVi", "Xã " + c, "nameEn", "Commune " + c, "level", "COMMUNE",
+                    "parentCode", p));
+        }
+        String count = p + "-COUNT";
+        String rate = p + "-RATE";
+        indicator(count, "count", "HIGHER_IS_BETTER", 10, 2, null);
+        indicator(rate, "%", "HIGHER_IS_BETTER", 50, 20, null);
+        return new Fixture(p, p + "-A", p + "-B", p + "-C", count, rate);
+    }
+
+    private static void create(Map<String, Object> unit) throws Exception {
+        Reply r = send("POST", "/api/orgunits", admin(), unit);
+        assertEquals(r.toString(), 201, r.status());
+    }
+
+    private static Reply indicator(String code, String unit, String direction, double green, double red, String formula)
+            throws Exception {
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "nameVi", "Chỉ số " + code, "nameEn",
+                "Indicator " + code, "layer", "OPERATIONAL", "unit", unit, "periodicity", "MONTHLY", "direction", direction,
+                "greenThreshold", green, "redThreshold", red, "source", formula == null ? "MANUAL" : "COMPUTED"));
+        if (formula != null) {
+            body.put("formula", formula);
+        }
+        Reply r = send("POST", "/api/indicators", admin(), body);
+        if (formula == null) {
+            assertEquals(r.toString(), 201, r.status());
+        }
+        return r;
+    }
+
+    private static Map<String, Object> value(String indicator, String unit, String period, double v) {
+        return Map.of("indicator", indicator, "orgUnit", unit, "period", period, "value", v);
+    }
+
+    private static void put(String auth, String indicator, String unit, String period, double v) throws Exception {
+        Reply r = send("PUT", "/api/datavalues", auth, value(indicator, unit, period, v));
+        assertEquals(r.toString(), 200, r.status());
+    }
+
+    private static JsonNode current(String indicator, String unit, String period) throws Exception {
+        JsonNode items = get("/api/datavalues?indicator=" + indicator + "&orgUnit=" + unit + "&period=" + period, admin())
+                .json().get("items");
+        return items.size() == 0 ? null : items.get(0);
+    }
+
+    private static Map<String, Object> key(String indicator, String unit, String period) {
+        return Map.of("indicator", indicator, "orgUnit", unit, "period", period);
+    }
+
+    // ------------------------------------------------------------------ workflow
+
+    @Test
+    public void a_enterSubmitVerifyOrReject() throws Exception {
+        Fixture f = fixture("WF");
+        String reporter = createUser("wf.reporter", "REPORTER", f.a());
+        String verifier = createUser("wf.verifier", "VERIFIER", f.province());
+        String verifierBelow = createUser("wf.verifier.a", "VERIFIER", f.a());
+
+        put(reporter, f.rate(), f.a(), "202501", 42);
+        assertEquals("DRAFT", current(f.rate(), f.a(), "202501").get("state").asText());
+        Reply again = send("PUT", "/api/datavalues", reporter, value(f.rate(), f.a(), "202501", 43));
+        assertEquals("no duplicate provision: " + again, 409, again.status());
+
+        Reply submitted = send("POST", "/api/datavalues/submit", reporter, Map.of("orgUnit", f.a(), "period", "202501"));
+        assertEquals(submitted.toString(), 200, submitted.status());
+        assertEquals(1, submitted.json().get("submitted").asInt());
+        JsonNode completeness = submitted.json().get("completeness");
+        assertTrue(completeness.toString(), completeness.get("missing").toString().contains(f.count()));
+        assertEquals("SUBMITTED", current(f.rate(), f.a(), "202501").get("state").asText());
+
+        // A submitted value waits for the verifier; the reporter cannot change or verify it.
+        Reply change = send("PUT", "/api/datavalues", reporter, Map.of("indicator", f.rate(), "orgUnit", f.a(), "period",
+                "202501", "value", 44, "version", current(f.rate(), f.a(), "202501").get("version").asLong()));
+        assertEquals(change.toString(), 409, change.status());
+        Reply selfVerify = send("POST", "/api/datavalues/verify", reporter, Map.of("keys", List.of(key(f.rate(), f.a(), "202501"))));
+        assertEquals(selfVerify.toString(), 403, selfVerify.status());
+        Reply ownUnit = send("POST", "/api/datavalues/verify", verifierBelow, Map.of("keys", List.of(key(f.rate(), f.a(), "202501"))));
+        assertEquals("a verifier decides on the units below their own: " + ownUnit, 403, ownUnit.status());
+        assertEquals("SUBMITTED", current(f.rate(), f.a(), "202501").get("state").asText());
+
+        Reply noReason = send("POST", "/api/datavalues/reject", verifier, Map.of("keys", List.of(key(f.rate(), f.a(), "202501"))));
+        assertEquals(noReason.toString(), 400, noReason.status());
+        Reply rejected = send("POST", "/api/datavalues/reject", verifier, Map.of("keys", List.of(key(f.rate(), f.a(), "202501")),
+                "reason", "Không khớp báo cáo quý"));
+        assertEquals(rejected.toString(), 200, rejected.status());
+        JsonNode r = current(f.rate(), f.a(), "202501");
+        assertEquals("REJECTED", r.get("state").asText());
+        assertEquals("Không khớp báo cáo quý", r.get("reason").asText());
+
+        Reply corrected = send("PUT", "/api/datavalues", reporter, Map.of("indicator", f.rate(), "orgUnit", f.a(), "period",
+                "202501", "value", 45, "comment", "đã rà soát", "version", r.get("version").asLong()));
+        assertEquals(corrected.toString(), 200, corrected.status());
+        assertEquals("DRAFT", corrected.json().get("state").asText());
+        assertEquals(200, send("POST", "/api/datavalues/submit", reporter, Map.of("orgUnit", f.a(), "period", "202501")).status());
+        Reply verified = send("POST", "/api/datavalues/verify", verifier, Map.of("keys", List.of(key(f.rate(), f.a(), "202501"))));
+        assertEquals(verified.toString(), 200, verified.status());
+        assertEquals("VERIFIED", current(f.rate(), f.a(), "202501").get("state").asText());
+        Reply twice = send("POST", "/api/datavalues/verify", verifier, Map.of("keys", List.of(key(f.rate(), f.a(), "202501"))));
+        assertEquals(twice.toString(), 409, twice.status());
+
+        JsonNode history = get("/api/datavalues/history?indicator=" + f.rate() + "&orgUnit=" + f.a() + "&period=202501",
+                reporter).json();
+        List<String> actions = new ArrayList<>();
+        history.forEach(h -> actions.add(h.get("action").asText() + ":" + h.get("state").asText()));
+        assertEquals(List.of("CURRENT:VERIFIED", "VERIFY:SUBMITTED", "SUBMIT:DRAFT", "UPDATE:REJECTED", "REJECT:SUBMITTED",
+                "SUBMIT:DRAFT"), actions);
+        assertEquals(42.0, history.get(5).get("value").asDouble(), 0);
+
+        // The verifier's queue lists what waits for them.
+        put(reporter, f.count(), f.a(), "202501", 3);
+        send("POST", "/api/datavalues/submit", reporter, Map.of("orgUnit", f.a(), "period", "202501"));
+        JsonNode queue = get("/api/datavalues?state=SUBMITTED&orgUnit=" + f.province() + "&descendants=true", verifier).json();
+        assertEquals(1, queue.get("total").asInt());
+        assertEquals(f.count(), queue.get("items").get(0).get("indicator").asText());
+    }
+
+    @Test
+    public void b_outliersNeedAComment() throws Exception {
+        Fixture f = fixture("OUT");
+        for (String[] v : new String[][] { { "202501", "50" }, { "202502", "52" }, { "202503", "51" } }) {
+            put(admin(), f.rate(), f.a(), v[0], Double.parseDouble(v[1]));
+        }
+        put(admin(), f.rate(), f.a(), "202504", 95);
+        Reply refused = send("POST", "/api/datavalues/submit", admin(), Map.of("orgUnit", f.a(), "period", "202504"));
+        assertEquals(refused.toString(), 400, refused.status());
+        assertTrue(refused.body(), refused.body().contains("outside the range expected"));
+        assertEquals("DRAFT", current(f.rate(), f.a(), "202504").get("state").asText());
+
+        JsonNode v = current(f.rate(), f.a(), "202504");
+        send("PUT", "/api/datavalues", admin(), Map.of("indicator", f.rate(), "orgUnit", f.a(), "period", "202504", "value",
+                95, "comment", "Trung tâm mới đi vào hoạt động", "version", v.get("version").asLong()));
+        assertEquals(200, send("POST", "/api/datavalues/submit", admin(), Map.of("orgUnit", f.a(), "period", "202504")).status());
+        Reply range = send("PUT", "/api/datavalues", admin(), value(f.rate(), f.b(), "202501", 130));
+        assertEquals("a percentage above 100: " + range, 400, range.status());
+        Reply fraction = send("PUT", "/api/datavalues", admin(), value(f.count(), f.b(), "202501", 2.5));
+        assertEquals("a count with a fraction: " + fraction, 400, fraction.status());
+    }
+
+    // ------------------------------------------------------------------ rollups and dashboards
+
+    @Test
+    public void c_rollupsMatchHandComputedFigures() throws Exception {
+        Fixture f = fixture("ROLL");
+        Map<String, Object> batch = Map.of("values", List.of(value(f.count(), f.a(), "202501", 10),
+                value(f.count(), f.b(), "202501", 20), value(f.count(), f.c(), "202501", 30),
+                value(f.count(), f.a(), "202502", 5), value(f.rate(), f.a(), "202501", 40),
+                value(f.rate(), f.b(), "202501", 60)));
+        assertEquals(200, send("POST", "/api/datavalues/batch", admin(), batch).status());
+
+        JsonNode sum = get("/api/monitoring/rollup?indicator=" + f.count() + "&orgUnit=" + f.province()
+                + "&from=202501&to=202503", admin()).json();
+        assertEquals("SUM", sum.get("aggregation").asText());
+        JsonNode points = sum.get("points");
+        assertEquals(60.0, points.get(0).get("value").asDouble(), 1e-9);
+        assertEquals(3, points.get(0).get("count").asInt());
+        assertEquals(5.0, points.get(1).get("value").asDouble(), 1e-9);
+        assertEquals(1, points.get(1).get("count").asInt());
+        assertTrue(points.get(2).path("value").isMissingNode() || points.get(2).get("value").isNull());
+
+        JsonNode avg = get("/api/monitoring/rollup?indicator=" + f.rate() + "&orgUnit=" + f.province()
+                + "&from=202501&to=202501", admin()).json();
+        assertEquals(50.0, avg.get("points").get(0).get("value").asDouble(), 1e-9);
+        // The same figures one level up: the fixture's indicators have data only here.
+        JsonNode national = get("/api/monitoring/rollup?indicator=" + f.count() + "&orgUnit=VN&from=202501&to=202501",
+                admin()).json();
+        assertEquals(60.0, national.get("points").get(0).get("value").asDouble(), 1e-9);
+
+        // An update moves the rollup by the difference, in the same transaction.
+        JsonNode b = current(f.count(), f.b(), "202501");
+        send("PUT", "/api/datavalues", admin(), Map.of("indicator", f.count(), "orgUnit", f.b(), "period", "202501",
+                "value", 26, "version", b.get("version").asLong()));
+        assertEquals(66.0, get("/api/monitoring/rollup?indicator=" + f.count() + "&orgUnit=" + f.province()
+                + "&from=202501&to=202501", admin()).json().get("points").get(0).get("value").asDouble(), 1e-9);
+
+        // The public sees verified values only: nothing yet, then the one verified value.
+        JsonNode publicView = get("/api/monitoring/rollup?indicator=" + f.count() + "&orgUnit=" + f.province()
+                + "&from=202501&to=202501", null).json();
+        assertEquals(0, publicView.get("points").get(0).get("count").asInt());
+        send("POST", "/api/datavalues/submit", admin(), Map.of("orgUnit", f.c(), "period", "202501"));
+        send("POST", "/api/datavalues/verify", admin(), Map.of("keys", List.of(key(f.count(), f.c(), "202501"))));
+        JsonNode afterVerify = get("/api/monitoring/rollup?indicator=" + f.count() + "&orgUnit=" + f.province()
+                + "&from=202501&to=202501", null).json().get("points").get(0);
+        assertEquals(30.0, afterVerify.get("value").asDouble(), 1e-9);
+        assertEquals(1, afterVerify.get("count").asInt());
+
+        // Overview: value, colour by thresholds, then by target; drill-down lists the communes.
+        JsonNode overview = get("/api/monitoring/overview?orgUnit=" + f.province() + "&asOf=202501", admin()).json();
+        JsonNode rate = find(overview.get("indicators"), f.rate());
+        assertEquals(50.0, rate.get("value").asDouble(), 1e-9);
+        assertEquals("GREEN", rate.get("colour").asText());
+        assertFalse(rate.get("own").asBoolean());
+        assertEquals(3, overview.get("children").size());
+        assertEquals(f.a(), overview.get("children").get(0).get("orgUnit").get("code").asText());
+        Reply target = send("PUT", "/api/monitoring/targets", admin(), Map.of("indicator", f.rate(), "orgUnit", f.province(),
+                "period", "2025", "target", 80));
+        assertEquals(target.toString(), 200, target.status());
+        rate = find(get("/api/monitoring/overview?orgUnit=" + f.province() + "&asOf=202501", admin()).json()
+                .get("indicators"), f.rate());
+        assertEquals(80.0, rate.get("target").asDouble(), 0);
+        assertEquals("50 of 80 is below 80 % of the target", "RED", rate.get("colour").asText());
+
+        // Drill-down to a commune: its own value.
+        JsonNode commune = get("/api/monitoring/overview?orgUnit=" + f.b() + "&asOf=202501", admin()).json();
+        assertTrue(find(commune.get("indicators"), f.rate()).get("own").asBoolean());
+        assertEquals(3, commune.get("breadcrumb").size());
+
+        // Rankings and CSV export of the same table.
+        JsonNode ranking = get("/api/monitoring/rankings?orgUnit=" + f.province() + "&asOf=202501&by=greening", admin()).json();
+        assertEquals(3, ranking.get("rows").size());
+        assertEquals(1, ranking.get("rows").get(0).get("rank").asInt());
+        Reply csv = get("/api/monitoring/overview?orgUnit=" + f.province() + "&asOf=202501&format=csv&table=children", admin());
+        assertEquals(200, csv.status());
+        assertTrue(csv.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body(), csv.body().contains(f.b()));
+        assertEquals(4, csv.body().strip().split("\n").length);
+    }
+
+    private static JsonNode find(JsonNode cells, String code) {
+        for (JsonNode c : cells) {
+            if (c.get("code").asText().equals(code)) {
+                return c;
+            }
+        }
+        throw new AssertionError(code + " not in " + cells);
+    }
+
+    @Test
+    public void d_formulasAreCheckedAndEvaluated() throws Exception {
+        Fixture f = fixture("FX");
+        Reply ok = indicator(f.province() + "-RATIO", "ratio", "HIGHER_IS_BETTER", 1, 0, "[" + f.count() + "] / ["
+                + f.rate() + "]");
+        assertEquals(ok.toString(), 201, ok.status());
+        Reply unknown = indicator(f.province() + "-BAD", "ratio", "HIGHER_IS_BETTER", 1, 0, "[NO-SUCH-INDICATOR] * 2");
+        assertEquals(unknown.toString(), 400, unknown.status());
+        Reply syntax = indicator(f.province() + "-BAD2", "ratio", "HIGHER_IS_BETTER", 1, 0, "[" + f.count() + "] * * 2");
+        assertEquals(syntax.toString(), 400, syntax.status());
+        Reply cycle = indicator(f.province() + "-CYCLE", "ratio", "HIGHER_IS_BETTER", 1, 0, "[" + f.province() + "-CYCLE] + 1");
+        assertEquals(cycle.toString(), 400, cycle.status());
+        assertTrue(cycle.body(), cycle.body().contains("cycle"));
+
+        put(admin(), f.count(), f.a(), "202501", 30);
+        put(admin(), f.rate(), f.a(), "202501", 60);
+        put(admin(), f.count(), f.b(), "202501", 10);
+        put(admin(), f.rate(), f.b(), "202501", 0);
+        JsonNode a = find(get("/api/monitoring/overview?orgUnit=" + f.a() + "&asOf=202501", admin()).json()
+                .get("indicators"), f.province() + "-RATIO");
+        assertEquals(0.5, a.get("value").asDouble(), 1e-9);
+        JsonNode b = find(get("/api/monitoring/overview?orgUnit=" + f.b() + "&asOf=202501", admin()).json()
+                .get("indicators"), f.province() + "-RATIO");
+        assertEquals("NONE", b.get("colour").asText());
+        assertTrue(b.toString(), b.get("note").asText().contains("division by zero"));
+        JsonNode c = find(get("/api/monitoring/overview?orgUnit=" + f.c() + "&asOf=202501", admin()).json()
+                .get("indicators"), f.province() + "-RATIO");
+        assertTrue(c.toString(), c.get("note").asText().contains("no value for"));
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    @Test
+    public void e_taskStatusIsComputed() throws Exception {
+        Fixture f = fixture("TASK");
+        String leader = createUser("task.leader", "LEADER", f.province());
+        String reporter = createUser("task.reporter", "REPORTER", f.a());
+        LocalDate today = LocalDate.now();
+        Map<String, LocalDate> deadlines = Map.of("T-OVERDUE", today.minusDays(3), "T-SOON", today.plusDays(3),
+                "T-NEW", today.plusDays(60), "T-TRACK", today.plusDays(60), "T-DONE", today.plusDays(30), "T-LATE",
+                today.minusDays(1));
+        for (Map.Entry<String, LocalDate> d : deadlines.entrySet()) {
+            Reply r = send("POST", "/api/monitoring/tasks", leader, Map.of("code", f.province() + d.getKey(), "title",
+                    "Nhiệm vụ " + d.getKey(), "strategyGroup", "KSG-DT", "orgUnit", f.a(), "responsible", "Phòng KH",
+                    "deadline", d.getValue().toString(), "expectedProduct", "Báo cáo"));
+            assertEquals(r.toString(), 201, r.status());
+        }
+        Reply byReporter = send("POST", "/api/monitoring/tasks", reporter, Map.of("code", f.province() + "T-X", "title", "x",
+                "orgUnit", f.a(), "deadline", "2030-01-01"));
+        assertEquals(byReporter.toString(), 403, byReporter.status());
+        assertEquals(404, get("/api/monitoring/tasks/" + f.province() + "T-X", admin()).status());
+
+        report(reporter, f.province() + "T-TRACK", 40, false);
+        report(reporter, f.province() + "T-DONE", 100, true);
+        report(reporter, f.province() + "T-LATE", 100, true);
+        Reply bad = send("POST", "/api/monitoring/tasks/" + f.province() + "T-NEW/reports", reporter, Map.of("progress", 140));
+        assertEquals(bad.toString(), 400, bad.status());
+        Reply closed = send("POST", "/api/monitoring/tasks/" + f.province() + "T-DONE/reports", reporter, Map.of("progress", 50));
+        assertEquals("a completed task takes no more reports: " + closed, 409, closed.status());
+
+        Map<String, String> expected = Map.of("T-OVERDUE", "OVERDUE", "T-SOON", "DUE_SOON", "T-NEW", "NOT_STARTED",
+                "T-TRACK", "ON_TRACK", "T-DONE", "DONE", "T-LATE", "DONE_LATE");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            JsonNode t = get("/api/monitoring/tasks/" + f.province() + e.getKey(), reporter).json();
+            assertEquals(e.getKey() + ": " + t, e.getValue(), t.get("status").asText());
+        }
+        JsonNode overdue = get("/api/monitoring/tasks?orgUnit=" + f.province() + "&status=OVERDUE", leader).json();
+        assertEquals(1, overdue.get("total").asInt());
+        JsonNode all = get("/api/monitoring/tasks?orgUnit=" + f.province(), leader).json();
+        assertEquals(6, all.get("total").asInt());
+        JsonNode reports = get("/api/monitoring/tasks/" + f.province() + "T-TRACK/reports", reporter).json();
+        assertEquals(1, reports.size());
+        assertEquals(40, reports.get(0).get("progress").asInt());
+
+        // Summary for the province as of this month: the tasks due by its end, on time only T-DONE if due.
+        String month = String.format("%04d%02d", today.getYear(), today.getMonthValue());
+        LocalDate endOfMonth = today.withDayOfMonth(today.lengthOfMonth());
+        long due = deadlines.values().stream().filter(d -> !d.isAfter(endOfMonth)).count();
+        long onTime = deadlines.get("T-DONE").isAfter(endOfMonth) ? 0 : 1;
+        JsonNode summary = get("/api/monitoring/overview?orgUnit=" + f.province() + "&asOf=" + month, leader).json()
+                .get("summary");
+        assertEquals(summary.toString(), due, summary.get("tasksDue").asLong());
+        assertEquals(summary.toString(), onTime, summary.get("tasksOnTime").asLong());
+        assertEquals(summary.toString(), 1, summary.get("tasksOverdue").asLong());
+    }
+
+    private static JsonNode report(String auth, String task, int progress, boolean done) throws Exception {
+        Reply r = send("POST", "/api/monitoring/tasks/" + task + "/reports", auth, Map.of("progress", progress, "done", done,
+                "difficulties", "Thiếu kinh phí", "proposals", "Bổ sung dự toán"));
+        assertEquals(r.toString(), 201, r.status());
+        return r.json();
+    }
+
+    // ------------------------------------------------------------------ warnings
+
+    @Test
+    public void f_eachWarningRuleRaisesAndCloses() throws Exception {
+        Fixture f = fixture("WARN");
+        String leader = createUser("warn.leader", "LEADER", f.province());
+        String reporter = createUser("warn.reporter", "REPORTER", f.a());
+        String outsider = createUser("warn.outsider", "LEADER", "HA-NOI");
+        LocalDate today = LocalDate.now();
+        task(leader, f.province() + "-LATE", f.a(), today.minusDays(5));
+        task(leader, f.province() + "-SOON", f.b(), today.plusDays(2));
+        task(leader, f.province() + "-DONE", f.c(), today.plusDays(40));
+        JsonNode done = report(admin(), f.province() + "-DONE", 100, true);
+
+        // Stale: a value long ago and nothing since. Red: a rate at 10 (red at 20 or less).
+        // Falling: three worsening values up to the first period whose deadline has not passed.
+        String due = latestDue(today, 30);
+        List<String> last = List.of(previous(previous(due)), previous(due), due);
+        put(admin(), f.rate(), f.c(), "202401", 70);
+        put(admin(), f.rate(), f.b(), due, 10);
+        put(admin(), f.count(), f.a(), last.get(0), 30);
+        put(admin(), f.count(), f.a(), last.get(1), 25);
+        put(admin(), f.count(), f.a(), last.get(2), 20);
+        put(admin(), f.rate(), f.a(), due, 60);
+        assertEquals(200, send("POST", "/api/datavalues/submit", admin(), Map.of("orgUnit", f.a(), "period", due)).status());
+
+        Reply run = send("POST", "/api/warnings/run", admin(), Map.of());
+        assertEquals(run.toString(), 200, run.status());
+        assertEquals(run.toString(), 0, run.json().get("failed").size());
+        Map<String, JsonNode> found = warnings(leader, f.province(), "OPEN");
+        assertNotNull(found.keySet().toString(), found.get("task-overdue|" + f.province() + "-LATE"));
+        assertNotNull(found.keySet().toString(), found.get("task-due-soon|" + f.province() + "-SOON"));
+        assertNotNull(found.keySet().toString(), found.get("stale-data|" + f.rate() + "/" + f.c()));
+        assertNotNull(found.keySet().toString(), found.get("indicator-red|" + f.rate() + "/" + f.b()));
+        assertNotNull(found.keySet().toString(), found.get("falling-trend|" + f.count() + "/" + f.a()));
+        assertNotNull(found.keySet().toString(), found.get("missing-evidence|" + f.province() + "-DONE"));
+        assertNotNull(found.keySet().toString(), found.get("missing-evidence|" + f.a() + "/" + due));
+        assertEquals("CRITICAL", found.get("task-overdue|" + f.province() + "-LATE").get("severity").asText());
+        assertEquals(401, get("/api/warnings", null).status());
+        assertEquals(403, get("/api/warnings?orgUnit=" + f.province(), outsider).status());
+
+        // Evidence closes the missing-evidence warning on the next run; a wrong type is refused.
+        long reportId = done.get("id").asLong();
+        Reply exe = call("POST", "/api/monitoring/evidence?ownerType=TASK_REPORT&ownerKey=" + reportId + "&fileName=x.exe",
+                admin(), "application/octet-stream", new byte[] { 'M', 'Z' });
+        assertEquals(exe.toString(), 400, exe.status());
+        Reply fakePdf = call("POST", "/api/monitoring/evidence?ownerType=TASK_REPORT&ownerKey=" + reportId
+                + "&fileName=x.pdf", admin(), "application/pdf", "<html>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(fakePdf.toString(), 400, fakePdf.status());
+        Reply pdf = call("POST", "/api/monitoring/evidence?ownerType=TASK_REPORT&ownerKey=" + reportId + "&fileName=bien-ban.pdf",
+                admin(), "application/pdf", "%PDF-1.4 minimal".getBytes(StandardCharsets.UTF_8));
+        assertEquals(pdf.toString(), 201, pdf.status());
+        Reply download = get("/api/monitoring/evidence/" + pdf.json().get("id").asLong(), leader);
+        assertEquals(download.toString(), 200, download.status());
+        assertTrue(download.body().startsWith("%PDF"));
+
+        // Acknowledge: in scope yes, twice no, out of scope no.
+        long ackId = found.get("task-overdue|" + f.province() + "-LATE").get("id").asLong();
+        assertEquals(403, send("POST", "/api/warnings/" + ackId + "/acknowledge", outsider, Map.of()).status());
+        Reply ack = send("POST", "/api/warnings/" + ackId + "/acknowledge", reporter, Map.of());
+        assertEquals(ack.toString(), 200, ack.status());
+        assertEquals("ACKNOWLEDGED", ack.json().get("status").asText());
+        assertEquals(409, send("POST", "/api/warnings/" + ackId + "/acknowledge", reporter, Map.of()).status());
+
+        // Fix the red value: the next run closes its warning and the evidence closes the other.
+        JsonNode red = current(f.rate(), f.b(), due);
+        send("PUT", "/api/datavalues", admin(), Map.of("indicator", f.rate(), "orgUnit", f.b(), "period", due, "value", 75,
+                "version", red.get("version").asLong()));
+        send("POST", "/api/warnings/run", admin(), Map.of());
+        Map<String, JsonNode> after = warnings(leader, f.province(), "OPEN");
+        assertFalse(after.keySet().toString(), after.containsKey("indicator-red|" + f.rate() + "/" + f.b()));
+        assertFalse(after.keySet().toString(), after.containsKey("missing-evidence|" + f.province() + "-DONE"));
+        assertTrue(warnings(leader, f.province(), "CLOSED").containsKey("indicator-red|" + f.rate() + "/" + f.b()));
+        assertTrue("acknowledged stays acknowledged", warnings(leader, f.province(), "ACKNOWLEDGED")
+                .containsKey("task-overdue|" + f.province() + "-LATE"));
+    }
+
+    @Test
+    public void g_aPluginAddsAWarningRuleLive() throws Exception {
+        Fixture f = fixture("RULE");
+        WarningRule rule = new WarningRule() {
+            @Override
+            public String id() {
+                return "it.plugin-rule";
+            }
+
+            @Override
+            public String nameVi() {
+                return "Quy tắc thử";
+            }
+
+            @Override
+            public String nameEn() {
+                return "Test rule";
+            }
+
+            @Override
+            public List<WarningFinding> check(WarningContext ctx) {
+                return List.of(new WarningFinding(f.b(), "CUSTOM", "k1", WarningSeverity.INFO, "from a plugin on " + ctx.today()));
+            }
+        };
+        ServiceRegistration<WarningRule> reg = context.registerService(WarningRule.class, rule, null);
+        try {
+            assertTrue(get("/api/warnings/rules", admin()).body().contains("it.plugin-rule"));
+            send("POST", "/api/warnings/run", admin(), Map.of());
+            assertTrue(warnings(admin(), f.province(), "OPEN").containsKey("it.plugin-rule|k1"));
+        } finally {
+            reg.unregister();
+        }
+        assertFalse(get("/api/warnings/rules", admin()).body().contains("it.plugin-rule"));
+        assertTrue("the rule's warnings close with it", warnings(admin(), f.province(), "CLOSED").containsKey("it.plugin-rule|k1"));
+    }
+
+    private static void task(String auth, String code, String unit, LocalDate deadline) throws Exception {
+        Reply r = send("POST", "/api/monitoring/tasks", auth, Map.of("code", code, "title", "Nhiệm vụ " + code, "orgUnit", unit,
+                "deadline", deadline.toString()));
+        assertEquals(r.toString(), 201, r.status());
+    }
+
+    private static Map<String, JsonNode> warnings(String auth, String unit, String status) throws Exception {
+        Reply r = get("/api/warnings?orgUnit=" + unit + "&status=" + status + "&limit=1000", auth);
+        assertEquals(r.toString(), 200, r.status());
+        Map<String, JsonNode> out = new HashMap<>();
+        r.json().get("items").forEach(w -> out.put(w.get("rule").asText() + "|" + w.get("subjectKey").asText(), w));
+        return out;
+    }
+
+    /** The latest month whose end plus the grace days lies before today. */
+    private static String latestDue(LocalDate today, int grace) {
+        LocalDate m = today.withDayOfMonth(1);
+        while (!m.plusMonths(1).minusDays(1).plusDays(grace).isBefore(today)) {
+            m = m.minusMonths(1);
+        }
+        return String.format("%04d%02d", m.getYear(), m.getMonthValue());
+    }
+
+    private static String previous(String month) {
+        LocalDate d = LocalDate.of(Integer.parseInt(month.substring(0, 4)), Integer.parseInt(month.substring(4)), 1).minusMonths(1);
+        return String.format("%04d%02d", d.getYear(), d.getMonthValue());
+    }
+
+    // ------------------------------------------------------------------ CSV and access
+
+    @Test
+    public void h_csvUploadReportsEveryProblemAndStoresNothing() throws Exception {
+        Fixture f = fixture("CSV");
+        String reporter = createUser("csv.reporter", "REPORTER", f.province());
+        String bad = "indicator,orgUnit,period,value,comment\n"
+                + f.rate() + "," + f.a() + ",202501,55,ok\n"
+                + f.rate() + "," + f.b() + ",2025-01,56,\n"
+                + f.rate() + "," + f.c() + ",202501,lots,\n"
+                + "NO-SUCH," + f.c() + ",202502,1,\n"
+                + f.rate() + "," + f.a() + ",202502,140,\n";
+        Reply r = call("POST", "/api/monitoring/datavalues/csv", reporter, "text/csv", bad.getBytes(StandardCharsets.UTF_8));
+        assertEquals(r.toString(), 400, r.status());
+        List<String> where = new ArrayList<>();
+        r.json().get("details").forEach(d -> where.add(d.get("field").asText()));
+        assertEquals(r.body(), List.of("row 4, column value"), where);
+        // Fix the unparsable number: the remaining problems are reported by row and column.
+        r = call("POST", "/api/monitoring/datavalues/csv", reporter, "text/csv", bad.replace("lots", "57")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(r.toString(), 400, r.status());
+        where.clear();
+        r.json().get("details").forEach(d -> where.add(d.get("field").asText()));
+        assertEquals(r.body(), List.of("row 3, column period", "row 5, column indicator", "row 6, column value"), where);
+        assertEquals(0, get("/api/datavalues?orgUnit=" + f.province() + "&descendants=true", admin()).json().get("total").asInt());
+
+        Reply header = call("POST", "/api/monitoring/datavalues/csv", reporter, "text/csv",
+                "indicator,unit,period\nX,Y,2025\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, header.status());
+        assertTrue(header.body(), header.body().contains("row 1, column orgUnit"));
+
+        String good = "\uFEFFindicator,orgUnit,period,value,comment\n" + f.rate() + "," + f.a() + ",202501,55,\"có dấu, phẩy\"\n"
+                + f.rate() + "," + f.b() + ",202501,65,\n";
+        Reply ok = call("POST", "/api/monitoring/datavalues/csv", reporter, "text/csv", good.getBytes(StandardCharsets.UTF_8));
+        assertEquals(ok.toString(), 200, ok.status());
+        assertEquals(2, ok.json().get("created").asInt());
+        assertEquals("có dấu, phẩy", current(f.rate(), f.a(), "202501").get("comment").asText());
+        Reply dup = call("POST", "/api/monitoring/datavalues/csv", reporter, "text/csv", good.getBytes(StandardCharsets.UTF_8));
+        assertEquals(dup.toString(), 400, dup.status());
+        assertTrue(dup.body(), dup.body().contains("row 2, column version"));
+    }
+
+    @Test
+    public void i_accessIsRefusedOutsideScopeAndNothingChanges() throws Exception {
+        Fixture f = fixture("ACL");
+        String reporterA = createUser("acl.reporter.a", "REPORTER", f.a());
+        String leaderA = createUser("acl.leader.a", "LEADER", f.a());
+        put(admin(), f.rate(), f.b(), "202501", 33);
+        long version = current(f.rate(), f.b(), "202501").get("version").asLong();
+
+        Reply write = send("PUT", "/api/datavalues", reporterA, Map.of("indicator", f.rate(), "orgUnit", f.b(), "period",
+                "202501", "value", 99, "version", version));
+        assertEquals(write.toString(), 403, write.status());
+        Reply read = get("/api/datavalues?orgUnit=" + f.b(), reporterA);
+        assertEquals(read.toString(), 403, read.status());
+        Reply submit = send("POST", "/api/datavalues/submit", reporterA, Map.of("orgUnit", f.b(), "period", "202501"));
+        assertEquals(submit.toString(), 403, submit.status());
+        Reply dashboard = get("/api/monitoring/overview?orgUnit=" + f.province(), leaderA);
+        assertEquals(dashboard.toString(), 403, dashboard.status());
+        assertEquals(200, get("/api/monitoring/overview?orgUnit=" + f.a(), leaderA).status());
+        Reply target = send("PUT", "/api/monitoring/targets", reporterA, Map.of("indicator", f.rate(), "orgUnit", f.a(),
+                "period", "2025", "target", 1));
+        assertEquals(target.toString(), 403, target.status());
+        Reply evidence = call("POST", "/api/monitoring/evidence?ownerType=DATAVALUE&ownerKey=" + f.rate() + "/" + f.b()
+                + "/202501&fileName=a.txt", reporterA, "text/plain", "x".getBytes(StandardCharsets.UTF_8));
+        assertEquals(evidence.toString(), 403, evidence.status());
+        JsonNode after = current(f.rate(), f.b(), "202501");
+        assertEquals(33.0, after.get("value").asDouble(), 0);
+        assertEquals(version, after.get("version").asLong());
+        assertEquals("DRAFT", after.get("state").asText());
+        assertTrue(get("/api/monitoring/targets?indicator=" + f.rate(), admin()).json().isEmpty());
+
+        JsonNode anonymous = get("/api/monitoring/overview?orgUnit=" + f.province(), null).json();
+        assertTrue(anonymous.get("verifiedOnly").asBoolean());
+        assertEquals("NONE", find(anonymous.get("indicators"), f.rate()).get("colour").asText());
+        assertEquals(401, get("/api/monitoring/tasks", null).status());
+    }
+
+    // ------------------------------------------------------------------ demo data, lifecycle
+
+    @Test
+    public void y_demoDataCoversProvincesAndHueCommunes() throws Exception {
+        JsonNode hue = get("/api/monitoring/rankings?orgUnit=HUE&by=greening", admin()).json();
+        assertEquals(40, hue.get("rows").size());
+        JsonNode vn = get("/api/monitoring/overview?orgUnit=VN", admin()).json();
+        assertTrue(vn.get("children").size() >= 54);
+        JsonNode online = find(vn.get("indicators"), "ONLINE-SERVICE-RATE");
+        assertTrue(online.toString(), online.get("reportingUnits").asInt() >= 30);
+        assertTrue(get("/api/monitoring/tasks?limit=1", admin()).json().get("total").asInt() >= 70);
+        assertTrue(get("/api/datavalues?indicator=FEEDBACK-RESOLUTION-RATE&orgUnit=HUE&descendants=true&limit=1", admin())
+                .json().get("total").asInt() >= 40 * 21);
+    }
+
+    @Test
+    public void z_pluginUninstallsAndReinstallsLive() throws Exception {
+        long tasks = get("/api/monitoring/tasks?limit=1", admin()).json().get("total").asLong();
+        assertTrue(get("/api/ui/contributions", admin()).body().contains("monitoring.dashboard"));
+        features.uninstallFeature("mekong-monitoring");
+        awaitStatus("/api/monitoring/overview", 404, Duration.ofSeconds(60));
+        assertFalse(get("/api/ui/contributions", admin()).body().contains("monitoring.dashboard"));
+        assertEquals(404, get("/api/warnings/rules", admin()).status());
+        assertEquals(404, get("/monitoring/dashboard.html", null).status());
+        assertFalse(get("/api/openapi.json", null).body().contains("/monitoring/overview"));
+        assertFalse("plugin indicators leave with it", get("/api/indicators", null).body().contains("TASKS-ON-TIME"));
+
+        features.installFeature("mekong-monitoring");
+        awaitStatus("/api/monitoring/overview", 200, Duration.ofSeconds(60));
+        assertEquals("data kept", tasks, get("/api/monitoring/tasks?limit=1", admin()).json().get("total").asLong());
+        assertTrue(get("/api/ui/contributions", admin()).body().contains("monitoring.dashboard"));
+    }
+}
