@@ -27,7 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class CoreApiIT extends MekongTestSupport {
 
+    /** The service starts after migrations and the registry: give a slow machine time. */
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = 120_000)
     private DataValueService values;
 
     @Configuration

@@ -160,12 +160,13 @@ public class DataValueServiceImpl implements DataValueService {
         Timestamp ts = Timestamp.from(now);
         Map<String, Delta> deltas = new TreeMap<>();
         List<DataValue> out = new ArrayList<>(all.size());
+        List<DataValue> befores = new ArrayList<>();
         List<Checked> creates = new ArrayList<>();
         for (Checked ch : all) {
             if (ch.input().version() == null) {
                 creates.add(ch);
             } else {
-                out.add(update(c, caller, ch, ts, now, deltas));
+                out.add(update(c, caller, ch, ts, now, deltas, befores));
             }
         }
         if (!creates.isEmpty()) {
@@ -200,7 +201,7 @@ public class DataValueServiceImpl implements DataValueService {
             }
         }
         applyDeltas(c, deltas);
-        audit(c, caller, all, out, now);
+        audit(c, caller, all, out, befores, now);
         return out;
     }
 
@@ -235,12 +236,13 @@ public class DataValueServiceImpl implements DataValueService {
     }
 
     private DataValue update(Connection c, Caller caller, Checked ch, Timestamp ts, Instant now,
-            Map<String, Delta> deltas) throws SQLException {
+            Map<String, Delta> deltas, List<DataValue> befores) throws SQLException {
         DataValueInput in = ch.input();
         Current cur = current(c, ch.key(), true).orElseThrow(() -> new ConflictException(ch.prefix()
                 + "no value exists yet for " + ch.key() + " but version " + in.version()
                 + " was given; omit the version to create it"));
         DataValue before = cur.value();
+        befores.add(before);
         if (in.version() != before.version()) {
             throw new ConflictException(ch.prefix() + "stale version " + in.version() + " for " + ch.key()
                     + "; the current version is " + before.version(), List.of(new ErrorDetail(ch.prefix() + "version",
@@ -274,12 +276,12 @@ public class DataValueServiceImpl implements DataValueService {
     }
 
     /** One audit entry per call: the value itself for a single write, a summary for a batch. */
-    private static void audit(Connection c, Caller caller, List<Checked> in, List<DataValue> out, Instant now)
-            throws SQLException {
+    private static void audit(Connection c, Caller caller, List<Checked> in, List<DataValue> out,
+            List<DataValue> befores, Instant now) throws SQLException {
         if (out.size() == 1) {
             DataValue v = out.get(0);
             AuditServiceImpl.record(c, caller.username(), now, "DataValue", in.get(0).key().toString(),
-                    v.version() == 1 ? "CREATE" : "UPDATE", null, v);
+                    v.version() == 1 ? "CREATE" : "UPDATE", befores.isEmpty() ? null : befores.get(0), v);
             return;
         }
         long created = out.stream().filter(v -> v.version() == 1).count();
