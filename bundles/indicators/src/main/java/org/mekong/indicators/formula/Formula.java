@@ -58,7 +58,7 @@ public final class Formula {
             throw new FormulaException("indicator references are written [CODE] with an upper-case code");
         }
         if (vars.isEmpty()) {
-            throw new FormulaException("a formula must use at least one other indicator, written [CODE]");
+            throw new FormulaException("a formula must use at least one other indicator, its code in square brackets: [CODE]");
         }
         Expression e = new Expression(expression, CONFIG);
         try {
