@@ -87,6 +87,18 @@ public class IntegrationIT extends MekongTestSupport {
         assertEquals(200, read.status());
         assertTrue(read.body().contains("<value>81.5</value>"));
 
+        // The verification workflow over SOAP: submit the unit's period, then a verifier decides.
+        Reply submit = soap(admin(), "submitForVerification", "<orgUnit>HUE-KIM-LONG</orgUnit><period>2025Q1</period>");
+        assertEquals(submit.body(), 200, submit.status());
+        assertTrue(submit.body(), submit.body().contains("<submitted>1</submitted>"));
+        String key = "<key><indicator>BROADBAND-COVERAGE</indicator><orgUnit>HUE-KIM-LONG</orgUnit><period>2025Q1</period></key>";
+        Reply noReason = soap(admin(), "decideValues", key + "<verify>false</verify>");
+        assertEquals(noReason.body(), 400, noReason.status());
+        Reply verified = soap(admin(), "decideValues", key + "<verify>true</verify>");
+        assertEquals(verified.body(), 200, verified.status());
+        assertEquals("VERIFIED", get("/api/datavalues?indicator=BROADBAND-COVERAGE&orgUnit=HUE-KIM-LONG&period=2025Q1",
+                admin()).json().get("items").get(0).get("state").asText());
+
         assertEquals(401, soap(basic("admin", "wrong"), "listIndicators", "").status());
         Reply anonymousWrite = soap(null, "submitDataValues", value.replace("2025Q1", "2025Q2"));
         assertEquals(401, anonymousWrite.status());

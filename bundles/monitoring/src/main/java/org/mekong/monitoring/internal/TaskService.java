@@ -44,6 +44,18 @@ public class TaskService {
     private final AuditService audit;
     private volatile int dueSoonDays;
 
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile org.osgi.service.event.EventAdmin events;
+
+    /** Tells the warning engine (and anyone listening) that a task changed. */
+    private void changed(String code) {
+        org.osgi.service.event.EventAdmin e = events;
+        if (e != null) {
+            e.postEvent(new org.osgi.service.event.Event("mekong/task/CHANGED", java.util.Map.of("task", code)));
+        }
+    }
+
     /** A new task as given by its author. */
     public record NewTask(String code, String title, String strategyGroup, String orgUnit, String responsible,
             String deadline, String expectedProduct) {
@@ -177,6 +189,7 @@ public class TaskService {
         });
         Task created = get(caller, in.code());
         audit.record(caller.username(), "Task", created.code(), "CREATE", null, created);
+        changed(created.code());
         return created;
     }
 
@@ -228,6 +241,7 @@ public class TaskService {
         TaskReport r = new TaskReport(id, code, progress, in.difficulties(), in.proposals(), done, caller.username(),
                 now, List.of());
         audit.record(caller.username(), "Task", code, "REPORT", task, r);
+        changed(code);
         return r;
     }
 

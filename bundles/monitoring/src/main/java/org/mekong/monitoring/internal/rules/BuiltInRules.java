@@ -17,27 +17,13 @@ public final class BuiltInRules {
 
     /** A task past its deadline and not done. */
     @Component(service = WarningRule.class)
-    public static class TaskOverdue implements WarningRule {
+    public static class TaskOverdue extends NamedRule {
         private final TaskService tasks;
 
         @Activate
         public TaskOverdue(@Reference TaskService tasks) {
+            super("task-overdue", "Nhiệm vụ quá hạn", "Task overdue");
             this.tasks = tasks;
-        }
-
-        @Override
-        public String id() {
-            return "task-overdue";
-        }
-
-        @Override
-        public String nameVi() {
-            return "Nhiệm vụ quá hạn";
-        }
-
-        @Override
-        public String nameEn() {
-            return "Task overdue";
         }
 
         @Override
@@ -48,27 +34,13 @@ public final class BuiltInRules {
 
     /** A task not done whose deadline is within due.soon.days. */
     @Component(service = WarningRule.class)
-    public static class TaskDueSoon implements WarningRule {
+    public static class TaskDueSoon extends NamedRule {
         private final TaskService tasks;
 
         @Activate
         public TaskDueSoon(@Reference TaskService tasks) {
+            super("task-due-soon", "Nhiệm vụ sắp đến hạn", "Task due soon");
             this.tasks = tasks;
-        }
-
-        @Override
-        public String id() {
-            return "task-due-soon";
-        }
-
-        @Override
-        public String nameVi() {
-            return "Nhiệm vụ sắp đến hạn";
-        }
-
-        @Override
-        public String nameEn() {
-            return "Task due soon";
         }
 
         @Override

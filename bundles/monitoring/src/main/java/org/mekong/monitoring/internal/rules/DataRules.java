@@ -50,30 +50,16 @@ public final class DataRules {
 
     /** A unit that reported an indicator before but not its latest due period. */
     @Component(service = WarningRule.class)
-    public static class StaleData implements WarningRule {
+    public static class StaleData extends NamedRule {
         private final DataSource ds;
         private final IndicatorRegistry indicators;
 
         @Activate
         public StaleData(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
                 @Reference IndicatorRegistry indicators) {
+            super("stale-data", "Số liệu không được cập nhật", "Stale data");
             this.ds = ds;
             this.indicators = indicators;
-        }
-
-        @Override
-        public String id() {
-            return "stale-data";
-        }
-
-        @Override
-        public String nameVi() {
-            return "Số liệu không được cập nhật";
-        }
-
-        @Override
-        public String nameEn() {
-            return "Stale data";
         }
 
         @Override
@@ -100,7 +86,7 @@ public final class DataRules {
 
     /** A unit's own latest value of an indicator is red. */
     @Component(service = WarningRule.class)
-    public static class IndicatorRed implements WarningRule {
+    public static class IndicatorRed extends NamedRule {
         private final DataSource ds;
         private final IndicatorRegistry indicators;
         private final TargetService targets;
@@ -108,24 +94,10 @@ public final class DataRules {
         @Activate
         public IndicatorRed(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
                 @Reference IndicatorRegistry indicators, @Reference TargetService targets) {
+            super("indicator-red", "Chỉ tiêu ở mức đỏ", "Indicator red");
             this.ds = ds;
             this.indicators = indicators;
             this.targets = targets;
-        }
-
-        @Override
-        public String id() {
-            return "indicator-red";
-        }
-
-        @Override
-        public String nameVi() {
-            return "Chỉ tiêu ở mức đỏ";
-        }
-
-        @Override
-        public String nameEn() {
-            return "Indicator red";
         }
 
         @Override
@@ -158,30 +130,16 @@ public final class DataRules {
 
     /** The last k values of a unit keep getting worse. */
     @Component(service = WarningRule.class)
-    public static class FallingTrend implements WarningRule {
+    public static class FallingTrend extends NamedRule {
         private final DataSource ds;
         private final IndicatorRegistry indicators;
 
         @Activate
         public FallingTrend(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
                 @Reference IndicatorRegistry indicators) {
+            super("falling-trend", "Xu hướng giảm", "Falling trend");
             this.ds = ds;
             this.indicators = indicators;
-        }
-
-        @Override
-        public String id() {
-            return "falling-trend";
-        }
-
-        @Override
-        public String nameVi() {
-            return "Xu hướng giảm";
-        }
-
-        @Override
-        public String nameEn() {
-            return "Falling trend";
         }
 
         @Override
@@ -239,7 +197,7 @@ public final class DataRules {
 
     /** A done task whose reports carry no file, or a submitted value without evidence. */
     @Component(service = WarningRule.class)
-    public static class MissingEvidence implements WarningRule {
+    public static class MissingEvidence extends NamedRule {
         private final DataSource ds;
         private final TaskService tasks;
         private final EvidenceAccess evidence;
@@ -247,24 +205,10 @@ public final class DataRules {
         @Activate
         public MissingEvidence(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
                 @Reference TaskService tasks, @Reference EvidenceAccess evidence) {
+            super("missing-evidence", "Thiếu minh chứng", "Missing evidence");
             this.ds = ds;
             this.tasks = tasks;
             this.evidence = evidence;
-        }
-
-        @Override
-        public String id() {
-            return "missing-evidence";
-        }
-
-        @Override
-        public String nameVi() {
-            return "Thiếu minh chứng";
-        }
-
-        @Override
-        public String nameEn() {
-            return "Missing evidence";
         }
 
         @Override
