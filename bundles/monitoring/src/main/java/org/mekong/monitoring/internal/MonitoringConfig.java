@@ -19,6 +19,9 @@ public @interface MonitoringConfig {
     @AttributeDefinition(description = "Minutes between scheduled runs of the warning rules (0: only on data change and on demand)")
     int warnings_interval_minutes() default 15;
 
+    @AttributeDefinition(description = "Seconds to wait after a data change before the rules run (changes meanwhile share one run)")
+    int warnings_after_change_seconds() default 30;
+
     @AttributeDefinition(description = "Achievement of target (value / target) from which the light is AMBER instead of RED")
     double amber_ratio() default 0.8;
 

@@ -28,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every registered {@link WarningRule} (built-in and from plugins) on a schedule and a few
- * seconds after data changes (events {@code mekong/datavalue/*}, {@code mekong/task/*},
+ * Runs every registered {@link WarningRule} (built-in and from plugins) on a schedule and
+ * {@code warnings.after.change.seconds} after data changes (events {@code mekong/datavalue/*}, {@code mekong/task/*},
  * {@code mekong/feedback/*}), and on demand. A rule that throws is logged and skipped; the
  * others still run. When a rule goes away its open warnings are closed.
  */
@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
         property = { "event.topics=mekong/datavalue/*", "event.topics=mekong/task/*", "event.topics=mekong/feedback/*" })
 public class WarningEngine implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(WarningEngine.class);
-    static final long DEBOUNCE_SECONDS = 3;
 
     private final WarningStore store;
     private final MonitoringConfig config;
@@ -117,7 +116,7 @@ public class WarningEngine implements EventHandler {
                 executor.schedule(() -> {
                     pending.set(false);
                     runQuietly();
-                }, DEBOUNCE_SECONDS, TimeUnit.SECONDS);
+                }, Math.max(1, config.warnings_after_change_seconds()), TimeUnit.SECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 pending.set(false);
             }
