@@ -254,7 +254,7 @@ async function loadTrend() {
   trend = null;
   if (!code || !unitCode()) { renderTrend(); return; }
   say($('trend-message'), t('loading'));
-  const response = await api(`/monitoring/trend${query({ indicator: code, orgUnit: unitCode() })}`);
+  const response = await api(`/monitoring/trend${query({ indicator: code, orgUnit: unitCode(), asOf: asOf() })}`);
   const body = response.ok ? await json(response) : null;
   if (mine !== seq.trend) return;
   if (!body) {

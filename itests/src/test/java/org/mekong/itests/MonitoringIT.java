@@ -287,6 +287,15 @@ public class MonitoringIT extends MekongTestSupport {
         assertEquals(80.0, rate.get("target").asDouble(), 0);
         assertEquals("50 of 80 is below 80 % of the target", "RED", rate.get("colour").asText());
 
+        // The trend ends at asOf and carries value, target and colour per period.
+        JsonNode trend = get("/api/monitoring/trend?indicator=" + f.rate() + "&orgUnit=" + f.province() + "&asOf=202501",
+                admin()).json().get("points");
+        assertEquals(12, trend.size());
+        JsonNode lastPoint = trend.get(11);
+        assertEquals("202501", lastPoint.get("period").asText());
+        assertEquals(50.0, lastPoint.get("value").asDouble(), 1e-9);
+        assertEquals("RED", lastPoint.get("colour").asText());
+
         // Drill-down to a commune: its own value.
         JsonNode commune = get("/api/monitoring/overview?orgUnit=" + f.b() + "&asOf=202501", admin()).json();
         assertTrue(find(commune.get("indicators"), f.rate()).get("own").asBoolean());

@@ -209,11 +209,13 @@ public class DashboardService {
         return new Rankings(measure, o.asOf(), rows);
     }
 
-    public Trend trend(Caller caller, String indicatorCode, String unitCode, String from, String to) {
+    public Trend trend(Caller caller, String indicatorCode, String unitCode, String from, String to, String asOf) {
         Indicator ind = indicators.get(required(indicatorCode, "indicator"));
         OrgUnit unit = orgUnits.get(required(unitCode, "orgUnit"));
         boolean verifiedOnly = verifiedOnly(caller, unit);
-        List<Period> periods = range(ind, from, to);
+        String last = (to == null || to.isBlank()) && asOf != null && !asOf.isBlank()
+                ? asOf(asOf).latestWithin(ind.periodicity()).id() : to;
+        List<Period> periods = range(ind, from, last);
         Map<String, Resolved> resolved = resolve(List.of(ind), List.of(unit), Map.of(ind.code(), periods), verifiedOnly);
         Map<String, Double> tg = targets.lookup(List.of(ind.code()), List.of(unit.code()),
                 periods.stream().map(Period::id).toList());

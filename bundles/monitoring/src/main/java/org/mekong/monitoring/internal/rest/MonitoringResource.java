@@ -97,10 +97,12 @@ public class MonitoringResource {
 
     @GET
     @Path("trend")
-    @Operation(summary = "Value, target and colour of one indicator at one unit over a range of periods")
+    @Operation(summary = "Value, target and colour of one indicator at one unit over a range of periods "
+            + "(default: the 12 periods up to asOf, or up to the last ended quarter)")
     public DashboardService.Trend trend(@Context SecurityContext security, @QueryParam("indicator") String indicator,
-            @QueryParam("orgUnit") String orgUnit, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return dashboard.trend(MekongRest.caller(security), indicator, orgUnit, from, to);
+            @QueryParam("orgUnit") String orgUnit, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("asOf") String asOf) {
+        return dashboard.trend(MekongRest.caller(security), indicator, orgUnit, from, to, asOf);
     }
 
     @GET
