@@ -49,6 +49,8 @@ public class WarningEngine implements EventHandler {
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile long lastChange;
+    private volatile long firstChange;
     private volatile boolean active;
     private ScheduledFuture<?> schedule;
 
@@ -109,18 +111,41 @@ public class WarningEngine implements EventHandler {
         requestRun();
     }
 
-    /** Runs all rules a few seconds from now, once, however many changes arrive meanwhile. */
+    /**
+     * Runs all rules once the data has been quiet for {@code warnings.after.change.seconds}
+     * (a bulk import of many batches causes one run at its end, not one per batch), but at the
+     * latest ten such delays after the first change, so steady traffic still gets warnings.
+     */
     void requestRun() {
+        long now = System.nanoTime();
+        lastChange = now;
         if (active && pending.compareAndSet(false, true)) {
-            try {
-                executor.schedule(() -> {
-                    pending.set(false);
-                    runQuietly();
-                }, Math.max(1, config.warnings_after_change_seconds()), TimeUnit.SECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                pending.set(false);
-            }
+            firstChange = now;
+            schedule(delayNanos());
         }
+    }
+
+    private long delayNanos() {
+        return TimeUnit.SECONDS.toNanos(Math.max(1, config.warnings_after_change_seconds()));
+    }
+
+    private void schedule(long nanos) {
+        try {
+            executor.schedule(this::runWhenQuiet, nanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.set(false);
+        }
+    }
+
+    private void runWhenQuiet() {
+        long now = System.nanoTime();
+        long quietFor = now - lastChange;
+        if (quietFor < delayNanos() && now - firstChange < 10 * delayNanos()) {
+            schedule(delayNanos() - quietFor);
+            return;
+        }
+        pending.set(false);
+        runQuietly();
     }
 
     /** Runs every rule now (CENTRAL_IT, or the engine itself). */

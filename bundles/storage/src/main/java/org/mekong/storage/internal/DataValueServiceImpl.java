@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -99,6 +98,17 @@ public class DataValueServiceImpl implements DataValueService {
     private record Current(long id, DataValue value, String path) {
     }
 
+    /** One rollup row: the values at {@code depth} below {@code unit}. Ordered, so writers lock rows alike. */
+    private record AggKey(String indicator, String unit, String period, int depth) implements Comparable<AggKey> {
+        private static final java.util.Comparator<AggKey> ORDER = java.util.Comparator.comparing(AggKey::indicator)
+                .thenComparing(AggKey::unit).thenComparing(AggKey::period).thenComparingInt(AggKey::depth);
+
+        @Override
+        public int compareTo(AggKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
     /** Changes to one rollup row. */
     private static final class Delta {
         double sum;
@@ -112,7 +122,7 @@ public class DataValueServiceImpl implements DataValueService {
     @Override
     public DataValue write(Caller caller, DataValueInput input) {
         caller.require(Role.REPORTER, Role.CENTRAL_IT);
-        Checked checked = check(caller, input, "");
+        Checked checked = check(caller, input, "", new HashMap<>());
         DataValue written = Jdbc.write(ds, c -> apply(c, caller, List.of(checked))).get(0);
         publish("WRITTEN", List.of(checked.key()));
         return written;
@@ -130,10 +140,11 @@ public class DataValueServiceImpl implements DataValueService {
         List<Checked> checked = new ArrayList<>(inputs.size());
         List<ErrorDetail> problems = new ArrayList<>();
         Set<DataValueKey> keys = new HashSet<>();
+        Map<String, java.util.Optional<Indicator>> memo = new HashMap<>();
         for (int i = 0; i < inputs.size() && problems.size() < 100; i++) {
             String prefix = "values[" + i + "].";
             try {
-                Checked c = check(caller, inputs.get(i), prefix);
+                Checked c = check(caller, inputs.get(i), prefix, memo);
                 if (!keys.add(c.key())) {
                     problems.add(new ErrorDetail(prefix + "period", "the same indicator, unit and period appear twice in the batch"));
                 }
@@ -158,7 +169,7 @@ public class DataValueServiceImpl implements DataValueService {
     private List<DataValue> apply(Connection c, Caller caller, List<Checked> all) throws SQLException {
         Instant now = Instant.now();
         Timestamp ts = Timestamp.from(now);
-        Map<String, Delta> deltas = new TreeMap<>();
+        Map<AggKey, Delta> deltas = new HashMap<>();
         List<DataValue> out = new ArrayList<>(all.size());
         List<DataValue> befores = new ArrayList<>();
         List<Checked> creates = new ArrayList<>();
@@ -236,7 +247,7 @@ public class DataValueServiceImpl implements DataValueService {
     }
 
     private DataValue update(Connection c, Caller caller, Checked ch, Timestamp ts, Instant now,
-            Map<String, Delta> deltas, List<DataValue> befores) throws SQLException {
+            Map<AggKey, Delta> deltas, List<DataValue> befores) throws SQLException {
         DataValueInput in = ch.input();
         Current cur = current(c, ch.key(), true).orElseThrow(() -> new ConflictException(ch.prefix()
                 + "no value exists yet for " + ch.key() + " but version " + in.version()
@@ -420,7 +431,7 @@ public class DataValueServiceImpl implements DataValueService {
         Instant now = Instant.now();
         String action = to == DataValueState.VERIFIED ? "VERIFY" : "REJECT";
         int changed = Jdbc.write(ds, c -> {
-            Map<String, Delta> deltas = new TreeMap<>();
+            Map<AggKey, Delta> deltas = new HashMap<>();
             for (int i = 0; i < keys.size(); i++) {
                 DataValueKey k = keys.get(i);
                 Current row = current(c, k, true)
@@ -443,7 +454,7 @@ public class DataValueServiceImpl implements DataValueService {
     }
 
     private void transition(Connection c, Current row, DataValueState to, String reason, String action, Caller caller,
-            Instant now, Map<String, Delta> deltas) throws SQLException {
+            Instant now, Map<AggKey, Delta> deltas) throws SQLException {
         DataValue v = row.value();
         history(c, v, action, caller.username(), now);
         Jdbc.update(c, "UPDATE DATA_VALUE SET STATE = ?, REASON = ?, VERSION = VERSION + 1, UPDATED_BY = ?, "
@@ -466,41 +477,45 @@ public class DataValueServiceImpl implements DataValueService {
     }
 
     /** Adds a change to every proper ancestor of the unit at {@code path}, at the unit's depth. */
-    private static void addDelta(Map<String, Delta> deltas, String indicator, String period, String path, double sum,
+    private static void addDelta(Map<AggKey, Delta> deltas, String indicator, String period, String path, double sum,
             long count, double verifiedSum, long verifiedCount) {
-        String[] codes = path.substring(1, path.length() - 1).split("/");
-        int depth = codes.length;
-        for (int i = 0; i < codes.length - 1; i++) {
-            Delta d = deltas.computeIfAbsent(indicator + '\u0000' + codes[i] + '\u0000' + period + '\u0000' + depth,
+        // path is /A/B/C/: the proper ancestors are every segment but the last
+        int depth = depth(path);
+        int start = 1;
+        for (int level = 0; level < depth - 1; level++) {
+            int end = path.indexOf('/', start);
+            Delta d = deltas.computeIfAbsent(new AggKey(indicator, path.substring(start, end), period, depth),
                     k -> new Delta());
             d.sum += sum;
             d.count += count;
             d.verifiedSum += verifiedSum;
             d.verifiedCount += verifiedCount;
+            start = end + 1;
         }
     }
 
     /** Applies rollup changes in key order (so concurrent writers lock rows in the same order). */
-    private static void applyDeltas(Connection c, Map<String, Delta> deltas) throws SQLException {
+    private static void applyDeltas(Connection c, Map<AggKey, Delta> deltas) throws SQLException {
         if (deltas.isEmpty()) {
             return;
         }
-        List<Map.Entry<String, Delta>> entries = new ArrayList<>(deltas.entrySet());
+        List<Map.Entry<AggKey, Delta>> entries = new ArrayList<>(deltas.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
         int[] counts;
         try (PreparedStatement ps = c.prepareStatement("UPDATE DV_AGG SET VALUE_SUM = VALUE_SUM + ?, "
                 + "VALUE_COUNT = VALUE_COUNT + ?, VERIFIED_SUM = VERIFIED_SUM + ?, VERIFIED_COUNT = VERIFIED_COUNT + ? "
                 + "WHERE INDICATOR_CODE = ? AND ORGUNIT_CODE = ? AND PERIOD = ? AND DEPTH = ?")) {
-            for (Map.Entry<String, Delta> e : entries) {
-                String[] k = e.getKey().split("\u0000");
+            for (Map.Entry<AggKey, Delta> e : entries) {
+                AggKey k = e.getKey();
                 Delta d = e.getValue();
                 ps.setDouble(1, d.sum);
                 ps.setLong(2, d.count);
                 ps.setDouble(3, d.verifiedSum);
                 ps.setLong(4, d.verifiedCount);
-                ps.setString(5, k[0]);
-                ps.setString(6, k[1]);
-                ps.setString(7, k[2]);
-                ps.setInt(8, Integer.parseInt(k[3]));
+                ps.setString(5, k.indicator());
+                ps.setString(6, k.unit());
+                ps.setString(7, k.period());
+                ps.setInt(8, k.depth());
                 ps.addBatch();
             }
             counts = ps.executeBatch();
@@ -512,12 +527,12 @@ public class DataValueServiceImpl implements DataValueService {
                 if (counts[i] != 0) {
                     continue;
                 }
-                String[] k = entries.get(i).getKey().split("\u0000");
+                AggKey k = entries.get(i).getKey();
                 Delta d = entries.get(i).getValue();
-                ps.setString(1, k[0]);
-                ps.setString(2, k[1]);
-                ps.setString(3, k[2]);
-                ps.setInt(4, Integer.parseInt(k[3]));
+                ps.setString(1, k.indicator());
+                ps.setString(2, k.unit());
+                ps.setString(3, k.period());
+                ps.setInt(4, k.depth());
                 ps.setDouble(5, d.sum);
                 ps.setLong(6, d.count);
                 ps.setDouble(7, d.verifiedSum);
@@ -683,7 +698,8 @@ public class DataValueServiceImpl implements DataValueService {
 
     // ---------------------------------------------------------------- checks
 
-    private Checked check(Caller caller, DataValueInput in, String prefix) {
+    /** Validates one input; {@code memo} caches indicator lookups for the length of one call. */
+    private Checked check(Caller caller, DataValueInput in, String prefix, Map<String, java.util.Optional<Indicator>> memo) {
         if (in == null) {
             throw InvalidInputException.field(prefix.isEmpty() ? "body" : prefix + "value", "is required");
         }
@@ -692,7 +708,7 @@ public class DataValueServiceImpl implements DataValueService {
         if (blank(in.indicator())) {
             problems.add(new ErrorDetail(prefix + "indicator", "is required"));
         } else {
-            indicator = indicators.find(in.indicator()).orElse(null);
+            indicator = memo.computeIfAbsent(in.indicator(), indicators::find).orElse(null);
             if (indicator == null) {
                 problems.add(new ErrorDetail(prefix + "indicator", "unknown indicator '" + in.indicator() + "'"));
             } else if (indicator.retired()) {
