@@ -288,13 +288,14 @@ public class DashboardService {
 
     /**
      * For each indicator, the cell of its latest period (of its periodicity) ending within asOf,
-     * or the period before when that one has no value yet.
+     * or of the newest of the three periods before it that has a value.
      */
     Map<String, List<Cell>> latestCells(List<Indicator> inds, List<OrgUnit> units, Period asOf, boolean verifiedOnly) {
         Map<String, List<Period>> periods = new HashMap<>();
         for (Indicator i : inds) {
+            // The latest period and up to three before it: the newest with a value is shown.
             Period p = asOf.latestWithin(i.periodicity());
-            periods.put(i.code(), List.of(p, p.previous()));
+            periods.put(i.code(), List.of(p, p.previous(), p.previous().previous(), p.previous().previous().previous()));
         }
         Map<String, Resolved> resolved = resolve(inds, units, periods, verifiedOnly);
         Set<String> chosenPeriods = new HashSet<>();
@@ -308,10 +309,10 @@ public class DashboardService {
                 List<Period> ps = periods.get(i.code());
                 Period chosen = ps.get(0);
                 Resolved r = resolved.get(key(i.code(), u.code(), chosen.id()));
-                if (r == null || r.value() == null) {
-                    Resolved before = resolved.get(key(i.code(), u.code(), ps.get(1).id()));
+                for (int back = 1; back < ps.size() && (r == null || r.value() == null); back++) {
+                    Resolved before = resolved.get(key(i.code(), u.code(), ps.get(back).id()));
                     if (before != null && before.value() != null) {
-                        chosen = ps.get(1);
+                        chosen = ps.get(back);
                         r = before;
                     }
                 }

@@ -15,6 +15,12 @@ public final class MonitoringUi {
     public static class Pages {
     }
 
+    /** ECharts from the WebJar, at {@code /monitoring/lib/echarts.min.js}. */
+    @Component(service = Charts.class)
+    @HttpWhiteboardResource(pattern = "/monitoring/lib/*", prefix = "/META-INF/resources/webjars/echarts/5.5.0")
+    public static class Charts {
+    }
+
     private record Entry(String id, String labelVi, String labelEn, String href, int order, String requiredRole)
             implements UiContribution {
     }
