@@ -637,6 +637,9 @@ public class MonitoringIT extends MekongTestSupport {
 
     @Test
     public void y_demoDataCoversProvincesAndHueCommunes() throws Exception {
+        Reply charts = get("/monitoring/lib/echarts.min.js", null);
+        assertEquals("the chart library is served", 200, charts.status());
+        assertTrue(charts.body().length() > 500_000);
         JsonNode hue = get("/api/monitoring/rankings?orgUnit=HUE&by=greening", admin()).json();
         assertEquals(40, hue.get("rows").size());
         JsonNode vn = get("/api/monitoring/overview?orgUnit=VN", admin()).json();

@@ -191,6 +191,11 @@ public class UiShellIT {
         wait.until(d -> "GREEN".equals(colour(wait, "UIT-RATE")));
         screenshot("12-dashboard-green");
 
+        // The trend of the selected indicator is drawn by ECharts (a canvas), not the table fallback.
+        browser.get(url("/monitoring/dashboard.html?orgUnit=UIT&asOf=202501&indicator=UIT-RATE"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trend-chart canvas")));
+        screenshot("14-dashboard-trend");
+
         // Drill down to the commune in one click.
         browser.findElement(By.cssSelector("#children-table a.drill[data-code='UIT-A']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#breadcrumb a[data-code='UIT']")));
