@@ -40,6 +40,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/monitoring}: dashboards, rankings, targets, tasks, evidence and CSV upload. */
@@ -72,7 +75,9 @@ public class MonitoringResource {
     @Path("overview")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "One dashboard level: the unit's indicators with value, target and colour, its summary, "
-            + "and its children for drill-down (format=csv&table=indicators|children for a download)")
+            + "and its children for drill-down (format=csv&table=indicators|children for a download)",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DashboardService.Overview.class))))
     public Response overview(@Context SecurityContext security, @QueryParam("orgUnit") String orgUnit,
             @QueryParam("asOf") String asOf, @QueryParam("format") String format, @QueryParam("table") String table) {
         DashboardService.Overview o = dashboard.overview(MekongRest.caller(security), orgUnit, asOf);
@@ -116,7 +121,9 @@ public class MonitoringResource {
     @GET
     @Path("rankings")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(summary = "The children of a unit ranked by greening, tasks on time or timeliness")
+    @Operation(summary = "The children of a unit ranked by greening, tasks on time or timeliness (format=csv for a download)",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DashboardService.Rankings.class))))
     public Response rankings(@Context SecurityContext security, @QueryParam("orgUnit") String orgUnit,
             @QueryParam("asOf") String asOf, @QueryParam("by") String by, @QueryParam("format") String format) {
         DashboardService.Rankings r = dashboard.rankings(MekongRest.caller(security), orgUnit, asOf, by);
@@ -148,7 +155,9 @@ public class MonitoringResource {
     @GET
     @Path("tasks")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(summary = "Tasks of a unit's subtree, filtered by status, strategy group and text")
+    @Operation(summary = "Tasks of a unit's subtree, filtered by status, strategy group and text (format=csv for a download)",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TaskPage.class))))
     public Response tasks(@Context SecurityContext security, @QueryParam("orgUnit") String orgUnit,
             @QueryParam("status") String status, @QueryParam("group") String group, @QueryParam("q") String q,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @QueryParam("format") String format) {
@@ -169,7 +178,9 @@ public class MonitoringResource {
     @POST
     @Path("tasks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a task (LEADER or CENTRAL_IT of the unit or above)")
+    @Operation(summary = "Create a task (LEADER or CENTRAL_IT of the unit or above)",
+            responses = @ApiResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Task.class))))
     public Response createTask(@Context SecurityContext security, TaskService.NewTask task) {
         return Response.status(201).entity(tasks.create(MekongRest.caller(security), task)).build();
     }
@@ -195,7 +206,9 @@ public class MonitoringResource {
     @POST
     @Path("tasks/{code}/reports")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report progress on a task (REPORTER of its unit); done=true completes it")
+    @Operation(summary = "Report progress on a task (REPORTER of its unit); done=true completes it",
+            responses = @ApiResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TaskReport.class))))
     public Response report(@Context SecurityContext security, @PathParam("code") String code,
             TaskService.NewReport report) {
         return Response.status(201).entity(tasks.report(MekongRest.caller(security), code, report)).build();
@@ -204,7 +217,9 @@ public class MonitoringResource {
     @POST
     @Path("evidence")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Upload one evidence file (raw body with its Content-Type) for a data value or a task report")
+    @Operation(summary = "Upload one evidence file (raw body with its Content-Type) for a data value or a task report",
+            responses = @ApiResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Evidence.class))))
     public Response upload(@Context SecurityContext security, @Context HttpHeaders headers,
             @QueryParam("ownerType") String ownerType, @QueryParam("ownerKey") String ownerKey,
             @QueryParam("fileName") String fileName, byte[] body) {
@@ -240,6 +255,10 @@ public class MonitoringResource {
             + "all or nothing, problems reported by row and column")
     public BatchResult uploadCsv(@Context SecurityContext security, String body) {
         return csv.upload(MekongRest.caller(security), body);
+    }
+
+    /** A page of tasks, as the OpenAPI document describes it. */
+    public record TaskPage(List<Task> items, long total, int offset, int limit) {
     }
 
     private static TaskStatus status(String status) {

@@ -27,6 +27,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/warnings}: early warnings raised by the registered rules. */
@@ -50,7 +53,9 @@ public class WarningResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(summary = "Warnings of a unit's subtree, newest first, by rule and status (OPEN, ACKNOWLEDGED, CLOSED)")
+    @Operation(summary = "Warnings of a unit's subtree, newest first, by rule and status (OPEN, ACKNOWLEDGED, CLOSED); "
+            + "format=csv for a download", responses = @ApiResponse(responseCode = "200", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WarningPage.class))))
     public Response find(@Context SecurityContext security, @QueryParam("orgUnit") String orgUnit,
             @QueryParam("rule") String rule, @QueryParam("status") String status, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit, @QueryParam("format") String format) {
@@ -64,6 +69,10 @@ public class WarningResource {
                 "raisedAt", "status", "acknowledgedBy"), page.items(), w -> List.of(w.id(), w.rule(), w.severity(),
                         w.orgUnit(), w.subjectType(), w.subjectKey(), w.message(), w.raisedAt(), w.status(),
                         w.acknowledgedBy() == null ? "" : w.acknowledgedBy()));
+    }
+
+    /** A page of warnings, as the OpenAPI document describes it. */
+    public record WarningPage(List<Warning> items, long total, int offset, int limit) {
     }
 
     @POST
