@@ -644,6 +644,17 @@ public class MonitoringIT extends MekongTestSupport {
         assertEquals(40, hue.get("rows").size());
         JsonNode vn = get("/api/monitoring/overview?orgUnit=VN", admin()).json();
         assertTrue(vn.get("children").size() >= 54);
+        Map<String, Boolean> hasChildren = new HashMap<>();
+        vn.get("children").forEach(c -> hasChildren.put(c.get("orgUnit").get("code").asText(), c.get("hasChildren").asBoolean()));
+        assertTrue(hasChildren.get("HUE"));
+        assertFalse(hasChildren.get("BO-KHCN"));
+        JsonNode hueRow = null;
+        for (JsonNode c : vn.get("children")) {
+            hueRow = c.get("orgUnit").get("code").asText().equals("HUE") ? c : hueRow;
+        }
+        assertEquals("the drill-down row counts the warnings of the whole subtree",
+                get("/api/warnings?orgUnit=HUE&status=OPEN&limit=1", admin()).json().get("total").asLong(),
+                hueRow.get("openWarnings").asLong());
         JsonNode online = find(vn.get("indicators"), "ONLINE-SERVICE-RATE");
         assertTrue(online.toString(), online.get("reportingUnits").asInt() >= 30);
         assertTrue(get("/api/monitoring/tasks?limit=1", admin()).json().get("total").asInt() >= 70);

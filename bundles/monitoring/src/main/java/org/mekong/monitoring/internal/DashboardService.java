@@ -174,13 +174,25 @@ public class DashboardService {
         Summary summary = new Summary(count(own, Colour.GREEN), count(own, Colour.AMBER), count(own, Colour.RED),
                 count(own, Colour.NONE), greenShare(own), tc.due(), tc.onTime(), tc.overdue(), tc.onTimeShare(),
                 timeliness.get(unit.code()), warnings.countOpen(unit.path()));
+        Map<String, TaskService.TaskCounts> childTasks = tasks.countsBelow(unit.path(), children, asOf.end(), today);
+        Map<String, Long> childWarnings = warnings.countOpenBelow(unit.path(), children);
+        // Which children have children of their own: the subtree, a page at a time.
+        Set<String> parents = new HashSet<>();
+        int limit = org.mekong.core.api.Page.MAX_LIMIT;
+        for (int offset = 0;; offset += limit) {
+            org.mekong.core.api.Page<OrgUnit> page = orgUnits.subtree(unit.code(), offset, limit);
+            page.items().forEach(u -> parents.add(u.parentCode()));
+            if (offset + limit >= page.total()) {
+                break;
+            }
+        }
         List<ChildRow> rows = new ArrayList<>();
         for (OrgUnit child : children) {
             List<Cell> cs = cells.get(child.code());
-            TaskService.TaskCounts ctc = tasks.counts(child.path(), asOf.end(), today);
+            TaskService.TaskCounts ctc = childTasks.get(child.code());
             rows.add(new ChildRow(child, count(cs, Colour.GREEN), count(cs, Colour.AMBER), count(cs, Colour.RED),
                     count(cs, Colour.NONE), greenShare(cs), ctc.onTimeShare(), timeliness.get(child.code()),
-                    warnings.countOpen(child.path()), !orgUnits.children(child.code()).isEmpty()));
+                    childWarnings.get(child.code()), parents.contains(child.code())));
         }
         List<Crumb> crumbs = new ArrayList<>();
         for (String code : unit.path().substring(1).split("/")) {

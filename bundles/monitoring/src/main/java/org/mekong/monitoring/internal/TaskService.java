@@ -259,6 +259,36 @@ public class TaskService {
                         rs.getLong(3), rs.getLong(4)), until, until, day, day, path + "%").orElseThrow());
     }
 
+    /**
+     * {@link #counts} for each of the given units at once, from one grouped query over the
+     * subtree of {@code parentPath} (the dashboard's drill-down rows).
+     */
+    public java.util.Map<String, TaskCounts> countsBelow(String parentPath, List<OrgUnit> units, LocalDate until,
+            LocalDate today) {
+        LocalDate day = until.isBefore(today) ? until : today;
+        java.util.Map<String, long[]> byPath = new java.util.HashMap<>();
+        Jdbc.read(ds, c -> Jdbc.list(c, "SELECT ORGUNIT_PATH, "
+                + "SUM(CASE WHEN DEADLINE <= ? THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN DEADLINE <= ? AND COMPLETED_ON IS NOT NULL AND COMPLETED_ON <= DEADLINE THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN DEADLINE < ? AND (COMPLETED_ON IS NULL OR COMPLETED_ON > ?) THEN 1 ELSE 0 END), COUNT(*) "
+                + "FROM MON_TASK WHERE ORGUNIT_PATH LIKE ? GROUP BY ORGUNIT_PATH", rs -> byPath.put(rs.getString(1),
+                        new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) }),
+                until, until, day, day, parentPath + "%"));
+        java.util.Map<String, TaskCounts> out = new java.util.HashMap<>();
+        for (OrgUnit u : units) {
+            long[] sum = new long[4];
+            byPath.forEach((path, n) -> {
+                if (path.startsWith(u.path())) {
+                    for (int i = 0; i < 4; i++) {
+                        sum[i] += n[i];
+                    }
+                }
+            });
+            out.put(u.code(), new TaskCounts(sum[0], sum[1], sum[2], sum[3]));
+        }
+        return out;
+    }
+
     /** Every task (for the warning rules). */
     public List<Task> all() {
         LocalDate today = LocalDate.now();

@@ -96,6 +96,20 @@ public class WarningStore {
                 + "STATUS = 'OPEN'", path + "%"));
     }
 
+    /** Open warnings of each unit's subtree, from one grouped query below {@code parentPath}. */
+    public Map<String, Long> countOpenBelow(String parentPath, List<OrgUnit> units) {
+        Map<String, Long> byPath = new HashMap<>();
+        Jdbc.read(ds, c -> Jdbc.list(c, "SELECT ORGUNIT_PATH, COUNT(*) FROM MON_WARNING WHERE ORGUNIT_PATH LIKE ? AND "
+                + "STATUS = 'OPEN' GROUP BY ORGUNIT_PATH", rs -> byPath.put(rs.getString(1), rs.getLong(2)),
+                parentPath + "%"));
+        Map<String, Long> out = new HashMap<>();
+        for (OrgUnit u : units) {
+            out.put(u.code(), byPath.entrySet().stream().filter(e -> e.getKey().startsWith(u.path()))
+                    .mapToLong(Map.Entry::getValue).sum());
+        }
+        return out;
+    }
+
     /** Raises new findings and closes the open or acknowledged warnings of the rule that were not found again. */
     public int[] reconcile(String rule, List<WarningFinding> findings) {
         Instant now = Instant.now();

@@ -563,6 +563,10 @@ public class DataValueServiceImpl implements DataValueService {
         List<String> is = List.copyOf(new HashSet<>(inds));
         List<String> ps = List.copyOf(new HashSet<>(periods));
         List<String> us = List.copyOf(new HashSet<>(units));
+        Map<String, Aggregation> aggregation = new HashMap<>();
+        for (String code : is) {
+            aggregation.put(code, indicators.find(code).map(Indicator::aggregation).orElse(Aggregation.AVERAGE));
+        }
         return Jdbc.read(ds, c -> {
             Map<String, UnitValue> out = new LinkedHashMap<>();
             for (int from = 0; from < us.size(); from += IN_CHUNK) {
@@ -589,8 +593,7 @@ public class DataValueServiceImpl implements DataValueService {
                         + " > 0 ORDER BY DEPTH", rs -> {
                             double sum = rs.getDouble(4);
                             long n = rs.getLong(5);
-                            Indicator ind = indicators.find(rs.getString(1)).orElse(null);
-                            double value = ind != null && ind.aggregation() == Aggregation.SUM ? sum : sum / n;
+                            double value = aggregation.get(rs.getString(1)) == Aggregation.SUM ? sum : sum / n;
                             return new UnitValue(rs.getString(1), rs.getString(2), rs.getString(3), value, false, n,
                                     sum, null);
                         }, params.toArray())) {
