@@ -129,6 +129,7 @@ public class DemoData {
         // partly still draft, one set rejected.
         List<DataValueKey> verify = new ArrayList<>();
         List<DataValueKey> reject = new ArrayList<>();
+        List<org.mekong.core.api.data.UnitPeriod> submit = new ArrayList<>();
         for (Map.Entry<String, List<DataValueKey>> e : byUnitPeriod.entrySet()) {
             String[] k = e.getKey().split("\\|");
             Period period = Period.parse(k[1]);
@@ -137,13 +138,14 @@ public class DemoData {
             if (latest && h % 4 == 0) {
                 continue;
             }
-            values.submit(LOADER, k[0], k[1], null);
+            submit.add(new org.mekong.core.api.data.UnitPeriod(k[0], k[1]));
             if (!latest) {
                 verify.addAll(e.getValue());
             } else if (k[0].equals("DA-NANG") && period.periodicity() == org.mekong.core.api.Periodicity.QUARTERLY) {
                 reject.addAll(e.getValue());
             }
         }
+        values.submitAll(LOADER, submit);
         values.verify(LOADER, verify);
         if (!reject.isEmpty()) {
             values.reject(LOADER, reject, "Số liệu quý chưa khớp với báo cáo của Sở; đề nghị rà soát và gửi lại.");

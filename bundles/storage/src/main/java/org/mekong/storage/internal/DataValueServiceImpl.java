@@ -310,60 +310,95 @@ public class DataValueServiceImpl implements DataValueService {
     @Override
     public SubmitResult submit(Caller caller, String orgUnit, String period, List<String> only) {
         caller.require(Role.REPORTER, Role.CENTRAL_IT);
-        OrgUnit unit = unit(orgUnit, "orgUnit");
+        OrgUnit unit = submittable(caller, orgUnit, "orgUnit");
         Period p = Period.parse(period);
+        Set<String> wanted = only == null || only.isEmpty() ? null : new HashSet<>(only);
+        Instant now = Instant.now();
+        List<DataValueKey> submitted = new ArrayList<>();
+        Completeness completeness = Jdbc.write(ds, c -> submitIn(c, caller, unit, p, wanted, now, submitted));
+        publish("SUBMITTED", submitted);
+        return new SubmitResult(submitted.size(), completeness);
+    }
+
+    @Override
+    public int submitAll(Caller caller, List<org.mekong.core.api.data.UnitPeriod> unitPeriods) {
+        caller.require(Role.REPORTER, Role.CENTRAL_IT);
+        if (unitPeriods == null || unitPeriods.isEmpty()) {
+            throw InvalidInputException.field("unitPeriods", "must name at least one unit and period");
+        }
+        List<OrgUnit> units = new ArrayList<>();
+        List<Period> periods = new ArrayList<>();
+        for (int i = 0; i < unitPeriods.size(); i++) {
+            units.add(submittable(caller, unitPeriods.get(i).orgUnit(), "unitPeriods[" + i + "].orgUnit"));
+            periods.add(Period.parse(unitPeriods.get(i).period()));
+        }
+        Instant now = Instant.now();
+        List<DataValueKey> submitted = new ArrayList<>();
+        Jdbc.write(ds, c -> {
+            for (int i = 0; i < units.size(); i++) {
+                submitIn(c, caller, units.get(i), periods.get(i), null, now, submitted);
+            }
+            return null;
+        });
+        publish("SUBMITTED", submitted);
+        return submitted.size();
+    }
+
+    private OrgUnit submittable(Caller caller, String code, String field) {
+        OrgUnit unit = unit(code, field);
         if (!inScope(caller, unit.code())) {
             throw new ForbiddenException("User '" + caller.username() + "' may not submit data for org unit '"
                     + unit.code() + "': it is outside their units " + caller.orgUnits());
         }
-        Set<String> wanted = only == null || only.isEmpty() ? null : new HashSet<>(only);
-        Instant now = Instant.now();
-        List<DataValueKey> submitted = new ArrayList<>();
-        Completeness completeness = Jdbc.write(ds, c -> {
-            List<Current> rows = Jdbc.list(c, "SELECT ID, " + COLUMNS + " FROM DATA_VALUE WHERE ORGUNIT_CODE = ? "
-                    + "AND PERIOD = ? ORDER BY INDICATOR_CODE", DataValueServiceImpl::current, unit.code(), p.id());
-            List<ErrorDetail> problems = new ArrayList<>();
-            List<Current> toSubmit = new ArrayList<>();
-            for (Current row : rows) {
-                DataValue v = row.value();
-                if (wanted != null && !wanted.contains(v.indicator())
-                        || v.state() != DataValueState.DRAFT && v.state() != DataValueState.REJECTED) {
-                    continue;
-                }
-                Indicator ind = indicators.find(v.indicator()).orElse(null);
-                String range = ind == null ? null : ind.rangeProblem(v.value());
-                if (range != null) {
-                    problems.add(new ErrorDetail(v.indicator(), range));
-                    continue;
-                }
-                String outlier = outlier(c, v);
-                if (outlier != null && (v.comment() == null || v.comment().isBlank())) {
-                    problems.add(new ErrorDetail(v.indicator(), outlier + "; add a comment that explains it, then submit again"));
-                    continue;
-                }
-                toSubmit.add(row);
+        return unit;
+    }
+
+    /** Validates and submits one unit's period inside the caller's transaction; answers its completeness. */
+    private Completeness submitIn(Connection c, Caller caller, OrgUnit unit, Period p, Set<String> wanted, Instant now,
+            List<DataValueKey> submitted) throws SQLException {
+        List<Current> rows = Jdbc.list(c, "SELECT ID, " + COLUMNS + " FROM DATA_VALUE WHERE ORGUNIT_CODE = ? "
+                + "AND PERIOD = ? ORDER BY INDICATOR_CODE", DataValueServiceImpl::current, unit.code(), p.id());
+        List<ErrorDetail> problems = new ArrayList<>();
+        List<Current> toSubmit = new ArrayList<>();
+        for (Current row : rows) {
+            DataValue v = row.value();
+            if (wanted != null && !wanted.contains(v.indicator())
+                    || v.state() != DataValueState.DRAFT && v.state() != DataValueState.REJECTED) {
+                continue;
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException("Nothing was submitted: " + problems.size()
-                        + " value(s) need attention", problems);
+            Indicator ind = indicators.find(v.indicator()).orElse(null);
+            String range = ind == null ? null : ind.rangeProblem(v.value());
+            if (range != null) {
+                problems.add(new ErrorDetail(v.indicator(), range));
+                continue;
             }
-            for (Current row : toSubmit) {
-                transition(c, row, DataValueState.SUBMITTED, null, "SUBMIT", caller, now, null);
-                submitted.add(key(row.value()));
+            String outlier = outlier(c, v);
+            if (outlier != null && (v.comment() == null || v.comment().isBlank())) {
+                problems.add(new ErrorDetail(v.indicator(), outlier + "; add a comment that explains it, then submit again"));
+                continue;
             }
-            Set<String> present = new HashSet<>();
-            rows.forEach(r -> present.add(r.value().indicator()));
-            List<String> expected = indicators.list(null, false).stream()
-                    .filter(i -> i.isManual() && i.periodicity() == p.periodicity()).map(Indicator::code).sorted().toList();
-            List<String> missing = expected.stream().filter(code -> !present.contains(code)).toList();
-            if (!submitted.isEmpty()) {
-                AuditServiceImpl.record(c, caller.username(), now, "DataValue", unit.code() + "/" + p.id(), "SUBMIT",
-                        null, Map.of("submitted", submitted.stream().map(DataValueKey::toString).toList()));
-            }
-            return new Completeness(expected.size(), expected.size() - missing.size(), missing);
-        });
-        publish("SUBMITTED", submitted);
-        return new SubmitResult(submitted.size(), completeness);
+            toSubmit.add(row);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("Nothing was submitted: " + problems.size() + " value(s) of " + unit.code()
+                    + " for " + p.id() + " need attention", problems);
+        }
+        List<DataValueKey> mine = new ArrayList<>();
+        for (Current row : toSubmit) {
+            transition(c, row, DataValueState.SUBMITTED, null, "SUBMIT", caller, now, null);
+            mine.add(key(row.value()));
+        }
+        submitted.addAll(mine);
+        Set<String> present = new HashSet<>();
+        rows.forEach(r -> present.add(r.value().indicator()));
+        List<String> expected = indicators.list(null, false).stream()
+                .filter(i -> i.isManual() && i.periodicity() == p.periodicity()).map(Indicator::code).sorted().toList();
+        List<String> missing = expected.stream().filter(code -> !present.contains(code)).toList();
+        if (!mine.isEmpty()) {
+            AuditServiceImpl.record(c, caller.username(), now, "DataValue", unit.code() + "/" + p.id(), "SUBMIT",
+                    null, Map.of("submitted", mine.stream().map(DataValueKey::toString).toList()));
+        }
+        return new Completeness(expected.size(), expected.size() - missing.size(), missing);
     }
 
     /**

@@ -35,6 +35,12 @@ public interface DataValueService {
      */
     SubmitResult submit(Caller caller, String orgUnit, String period, List<String> indicators);
 
+    /**
+     * {@link #submit} for several units' periods in one transaction: all are submitted or, when
+     * any value needs attention, none. Answers how many values moved to SUBMITTED.
+     */
+    int submitAll(Caller caller, List<UnitPeriod> unitPeriods);
+
     /** SUBMITTED -> VERIFIED, by a VERIFIER of a unit above each value's unit; all or nothing. */
     int verify(Caller caller, List<DataValueKey> keys);
 
