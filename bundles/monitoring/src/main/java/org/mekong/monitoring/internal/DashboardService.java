@@ -128,7 +128,8 @@ public class DashboardService {
         providers.remove(p);
     }
 
-    double amberRatio() {
+    /** The configured achievement ratio below which a light with a target is RED. */
+    public double amberRatio() {
         return amberRatio;
     }
 

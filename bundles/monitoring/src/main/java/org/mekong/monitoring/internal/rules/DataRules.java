@@ -18,6 +18,7 @@ import org.mekong.core.spi.WarningFinding;
 import org.mekong.core.spi.WarningRule;
 import org.mekong.core.spi.WarningSeverity;
 import org.mekong.monitoring.internal.Colour;
+import org.mekong.monitoring.internal.DashboardService;
 import org.mekong.monitoring.internal.EvidenceAccess;
 import org.mekong.monitoring.internal.TargetService;
 import org.mekong.monitoring.internal.Task;
@@ -90,14 +91,17 @@ public final class DataRules {
         private final DataSource ds;
         private final IndicatorRegistry indicators;
         private final TargetService targets;
+        private final DashboardService dashboard;
 
         @Activate
         public IndicatorRed(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
-                @Reference IndicatorRegistry indicators, @Reference TargetService targets) {
+                @Reference IndicatorRegistry indicators, @Reference TargetService targets,
+                @Reference DashboardService dashboard) {
             super("indicator-red", "Chỉ tiêu ở mức đỏ", "Indicator red");
             this.ds = ds;
             this.indicators = indicators;
             this.targets = targets;
+            this.dashboard = dashboard;
         }
 
         @Override
@@ -117,7 +121,7 @@ public final class DataRules {
                         latest.stream().map(Latest::period).distinct().toList());
                 for (Latest l : latest) {
                     Double t = tg.get(i.code() + '|' + l.unit() + '|' + l.period());
-                    if (Colour.of(i, l.value(), t, 0.8) == Colour.RED) {
+                    if (Colour.of(i, l.value(), t, dashboard.amberRatio()) == Colour.RED) {
                         out.add(new WarningFinding(l.unit(), "INDICATOR", i.code() + "/" + l.unit(),
                                 WarningSeverity.WARNING, "Mức đỏ / Red: " + i.code() + " = " + l.value() + " (" + l.period()
                                         + (t == null ? "" : ", mục tiêu / target " + t) + ")"));
