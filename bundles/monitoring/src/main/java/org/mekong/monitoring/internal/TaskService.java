@@ -39,6 +39,11 @@ public class TaskService {
     private static final String COLUMNS = "CODE, TITLE, STRATEGY_GROUP, ORGUNIT_CODE, RESPONSIBLE, DEADLINE, "
             + "EXPECTED_PRODUCT, PROGRESS, COMPLETED_ON, LAST_REPORT_AT, VERSION";
 
+    /** Due, on time, overdue and all tasks; parameters: until, until, day, day. */
+    private static final String COUNTS = "SUM(CASE WHEN DEADLINE <= ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN DEADLINE <= ? AND COMPLETED_ON IS NOT NULL AND COMPLETED_ON <= DEADLINE THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN DEADLINE < ? AND (COMPLETED_ON IS NULL OR COMPLETED_ON > ?) THEN 1 ELSE 0 END), COUNT(*) ";
+
     private final DataSource ds;
     private final OrgUnitService orgUnits;
     private final AuditService audit;
@@ -251,11 +256,8 @@ public class TaskService {
      */
     public TaskCounts counts(String path, LocalDate until, LocalDate today) {
         LocalDate day = until.isBefore(today) ? until : today;
-        return Jdbc.read(ds, c -> Jdbc.one(c, "SELECT "
-                + "SUM(CASE WHEN DEADLINE <= ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN DEADLINE <= ? AND COMPLETED_ON IS NOT NULL AND COMPLETED_ON <= DEADLINE THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN DEADLINE < ? AND (COMPLETED_ON IS NULL OR COMPLETED_ON > ?) THEN 1 ELSE 0 END), COUNT(*) "
-                + "FROM MON_TASK WHERE ORGUNIT_PATH LIKE ?", rs -> new TaskCounts(rs.getLong(1), rs.getLong(2),
+        return Jdbc.read(ds, c -> Jdbc.one(c, "SELECT " + COUNTS + "FROM MON_TASK WHERE ORGUNIT_PATH LIKE ?",
+                rs -> new TaskCounts(rs.getLong(1), rs.getLong(2),
                         rs.getLong(3), rs.getLong(4)), until, until, day, day, path + "%").orElseThrow());
     }
 
@@ -267,10 +269,7 @@ public class TaskService {
             LocalDate today) {
         LocalDate day = until.isBefore(today) ? until : today;
         java.util.Map<String, long[]> byPath = new java.util.HashMap<>();
-        Jdbc.read(ds, c -> Jdbc.list(c, "SELECT ORGUNIT_PATH, "
-                + "SUM(CASE WHEN DEADLINE <= ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN DEADLINE <= ? AND COMPLETED_ON IS NOT NULL AND COMPLETED_ON <= DEADLINE THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN DEADLINE < ? AND (COMPLETED_ON IS NULL OR COMPLETED_ON > ?) THEN 1 ELSE 0 END), COUNT(*) "
+        Jdbc.read(ds, c -> Jdbc.list(c, "SELECT ORGUNIT_PATH, " + COUNTS
                 + "FROM MON_TASK WHERE ORGUNIT_PATH LIKE ? GROUP BY ORGUNIT_PATH", rs -> byPath.put(rs.getString(1),
                         new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) }),
                 until, until, day, day, parentPath + "%"));
