@@ -157,11 +157,11 @@ public class CoreApiIT extends MekongTestSupport {
     public void aBatchIsAllOrNothing() throws Exception {
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
-            batch.add(value("FEEDBACK-RESOLUTION-RATE", "HUE-PHONG-THAI", String.format("2024%02d", m), 50 + m));
+            batch.add(value("ONLINE-DOSSIER-RATE", "HUE-PHONG-THAI", String.format("2024%02d", m), 50 + m));
         }
         long before = values.count();
         List<Map<String, Object>> broken = new ArrayList<>(batch);
-        broken.add(value("FEEDBACK-RESOLUTION-RATE", "HUE-PHONG-THAI", "2024Q1", 1));
+        broken.add(value("ONLINE-DOSSIER-RATE", "HUE-PHONG-THAI", "2024Q1", 1));
         Reply rejected = send("POST", "/api/datavalues/batch", admin(), Map.of("values", broken));
         assertEquals(400, rejected.status());
         assertEquals("values[12].period", rejected.json().get("details").get(0).get("field").asText());

@@ -664,7 +664,7 @@ public class MonitoringIT extends MekongTestSupport {
         JsonNode online = find(vn.get("indicators"), "ONLINE-SERVICE-RATE");
         assertTrue(online.toString(), online.get("reportingUnits").asInt() >= 30);
         assertTrue(get("/api/monitoring/tasks?limit=1", admin()).json().get("total").asInt() >= 70);
-        assertTrue(get("/api/datavalues?indicator=FEEDBACK-RESOLUTION-RATE&orgUnit=HUE&descendants=true&limit=1", admin())
+        assertTrue(get("/api/datavalues?indicator=ONLINE-DOSSIER-RATE&orgUnit=HUE&descendants=true&limit=1", admin())
                 .json().get("total").asInt() >= 40 * 21);
     }
 

@@ -218,4 +218,56 @@ public class UiShellIT {
         assertFalse(message, browser.findElement(By.id("entry-message")).getAttribute("class").contains("error"));
         screenshot("20-entry-" + value);
     }
+
+    @Test
+    public void c_aCitizenSendsFeedbackAndFollowsItByTrackingCode() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!api("GET", "/api/openapi.json", null).contains("/feedback/items")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("feedback did not come up");
+            }
+            Thread.sleep(250);
+        }
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        browser.get(url("/feedback/submit.html"));
+        js.executeScript("sessionStorage.clear(); localStorage.setItem('mekong.lang', 'vi')");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fb-province option[value='HUE']")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("fb-province"))).selectByValue("HUE");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fb-commune option[value='HUE-QUANG-DIEN']")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("fb-commune"))).selectByValue("HUE-QUANG-DIEN");
+        browser.findElement(By.id("fb-title")).sendKeys("Cổng dịch vụ công không tải được tệp");
+        browser.findElement(By.id("fb-content")).sendKeys("Khi nộp hồ sơ trực tuyến, hệ thống báo lỗi tải tệp. "
+                + "<script>window.__pwned=1</script>");
+        screenshot("30-feedback-form");
+        browser.findElement(By.id("fb-send")).click();
+        String code = wait.until(d -> {
+            String c = d.findElement(By.id("submitted-code")).getText();
+            return c.startsWith("PA-") ? c : null;
+        });
+        screenshot("31-feedback-submitted");
+
+        browser.get(url("/feedback/track.html"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("track-code"))).sendKeys(code);
+        browser.findElement(By.id("track-go")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("track-status"), "data-status", "RECEIVED"));
+        assertTrue(browser.findElement(By.id("track-content")).getText().contains("<script>window.__pwned=1</script>"));
+        assertEquals("the script was shown, never run", null, js.executeScript("return window.__pwned"));
+        screenshot("32-feedback-tracked");
+
+        // staff answer it; the citizen sees the answer on the same page
+        api("POST", "/api/feedback/items/" + code + "/classify", "{\"category\":\"DIFFICULTY\",\"field\":\"DIGITAL_TRANSFORMATION\"}");
+        api("POST", "/api/feedback/items/" + code + "/assign", "{}");
+        api("POST", "/api/feedback/items/" + code + "/answer", "{\"answer\":\"Trung tâm đã khắc phục lỗi tải tệp.\"}");
+        browser.get(url("/feedback/track.html?code=" + code));
+        wait.until(ExpectedConditions.attributeToBe(By.id("track-status"), "data-status", "ANSWERED"));
+        assertEquals("Trung tâm đã khắc phục lỗi tải tệp.", browser.findElement(By.id("track-answer")).getText());
+        screenshot("33-feedback-answered");
+
+        browser.get(url("/feedback/stats.html?orgUnit=HUE&from=2025-01-01&to=2025-06-30&asOf=2025-07-01"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#st-table tfoot"), "526"));
+        assertEquals("HUE-QUANG-DIEN", browser.findElement(By.cssSelector("#st-table tbody tr")).getAttribute("data-code"));
+        screenshot("34-feedback-stats-hue");
+    }
 }

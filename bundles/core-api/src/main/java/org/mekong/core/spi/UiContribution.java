@@ -28,7 +28,7 @@ public interface UiContribution {
         return 100;
     }
 
-    /** Role needed to see the entry; null for everyone. */
+    /** Role needed to see the entry (several: comma separated, any of them); null for everyone. ADMIN sees all. */
     default String requiredRole() {
         return null;
     }

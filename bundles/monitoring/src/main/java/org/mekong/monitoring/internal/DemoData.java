@@ -59,7 +59,7 @@ public class DemoData {
             for (OrgUnit p : provinces) {
                 for (String[] t : new String[][] { { "ONLINE-SERVICE-RATE", "75", "80" },
                         { "BROADBAND-COVERAGE", "85", "90" }, { "STARTUPS", "20", "25" },
-                        { "FEEDBACK-RESOLUTION-RATE", "70", "75" } }) {
+                        { "ONLINE-DOSSIER-RATE", "70", "75" } }) {
                     targets.insertDemo(c, t[0], p.code(), "2025", Double.parseDouble(t[1]));
                     targets.insertDemo(c, t[0], p.code(), "2026", Double.parseDouble(t[2]));
                 }
@@ -99,7 +99,7 @@ public class DemoData {
                 if (stale && m >= months.size() - 2) {
                     continue;
                 }
-                add(inputs, "FEEDBACK-RESOLUTION-RATE", p, months.get(m), pct(feedback + 0.8 * m + 2 * r.nextGaussian()), note);
+                add(inputs, "ONLINE-DOSSIER-RATE", p, months.get(m), pct(feedback + 0.8 * m + 2 * r.nextGaussian()), note);
             }
             add(inputs, "DE-GRDP-SHARE", p, Period.parse("2025"), round(6 + r.nextDouble() * 18), note);
             add(inputs, "RD-SPEND-SHARE", p, Period.parse("2025"), round(0.3 + r.nextDouble() * 2.2), note);
@@ -109,7 +109,7 @@ public class DemoData {
             Random r = new Random(193L * 1000 + u);
             double feedback = 30 + r.nextInt(65);
             for (int m = 0; m < months.size(); m++) {
-                add(inputs, "FEEDBACK-RESOLUTION-RATE", c, months.get(m), pct(feedback + 0.6 * m + 3 * r.nextGaussian()), note);
+                add(inputs, "ONLINE-DOSSIER-RATE", c, months.get(m), pct(feedback + 0.6 * m + 3 * r.nextGaussian()), note);
             }
             double online = 40 + r.nextInt(50);
             for (int q = 0; q < quarters.size(); q++) {

@@ -5,15 +5,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.mekong.core.api.Caller;
+import org.mekong.core.api.FileType;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.NotFoundException;
-import org.mekong.core.api.PayloadTooLargeException;
 import org.mekong.core.api.Role;
 import org.mekong.core.api.data.AuditService;
 import org.mekong.core.api.data.DataValueKey;
@@ -27,15 +26,12 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Evidence files attached to data values ({@code DATAVALUE}, key {@code IND/UNIT/PERIOD}) and to
  * task progress reports ({@code TASK_REPORT}, key = report id). Types are checked by extension
- * and declared content type, and by the file's first bytes for PDF and images; at most 10 MiB.
+ * declared content type and first bytes ({@link FileType}); at most 10 MiB.
  */
 @Component(service = EvidenceService.class)
 public class EvidenceService {
     static final long MAX_BYTES = 10L * 1024 * 1024;
-    static final Map<String, String> TYPES = Map.of("pdf", "application/pdf", "png", "image/png", "jpg", "image/jpeg",
-            "jpeg", "image/jpeg", "csv", "text/csv", "txt", "text/plain", "docx",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final Map<String, String> TYPES = FileType.TYPES;
     private static final String COLUMNS = "ID, OWNER_TYPE, OWNER_KEY, FILE_NAME, CONTENT_TYPE, FILE_SIZE, SHA256, "
             + "UPLOADED_BY, UPLOADED_AT";
 
@@ -64,31 +60,7 @@ public class EvidenceService {
             byte[] bytes) {
         caller.require(Role.REPORTER, Role.LEADER, Role.CENTRAL_IT);
         String unit = ownerUnit(caller, ownerType, ownerKey);
-        if (fileName == null || fileName.isBlank() || fileName.length() > 255 || fileName.contains("/")
-                || fileName.contains("\\")) {
-            throw InvalidInputException.field("fileName", "a plain file name of at most 255 characters is required");
-        }
-        String ext = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
-                : "";
-        String expected = TYPES.get(ext);
-        if (expected == null) {
-            throw InvalidInputException.field("fileName", "type '." + ext + "' is not accepted; allowed: "
-                    + TYPES.keySet().stream().sorted().toList());
-        }
-        String declared = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        if (!declared.equals(expected) && !declared.equals("application/octet-stream")) {
-            throw InvalidInputException.field("Content-Type", "'" + declared + "' does not match a ." + ext
-                    + " file (expected " + expected + ")");
-        }
-        if (bytes == null || bytes.length == 0) {
-            throw InvalidInputException.field("body", "the file is empty");
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new PayloadTooLargeException("Evidence files are limited to " + MAX_BYTES / (1024 * 1024) + " MiB");
-        }
-        if (!magicMatches(ext, bytes)) {
-            throw InvalidInputException.field("body", "the content is not a ." + ext + " file");
-        }
+        String expected = FileType.check("file", fileName, contentType, bytes, MAX_BYTES, TYPES.keySet());
         String sha = sha256(bytes);
         Instant now = Instant.now();
         long id = Jdbc.write(ds, c -> Jdbc.insert(c, "INSERT INTO MON_EVIDENCE (OWNER_TYPE, OWNER_KEY, ORGUNIT_CODE, "
@@ -169,28 +141,6 @@ public class EvidenceService {
             throw InvalidInputException.field("ownerType", "DATAVALUE or TASK_REPORT");
         }
         return unit;
-    }
-
-    private static boolean magicMatches(String ext, byte[] b) {
-        return switch (ext) {
-            case "pdf" -> starts(b, '%', 'P', 'D', 'F');
-            case "png" -> starts(b, 0x89, 'P', 'N', 'G');
-            case "jpg", "jpeg" -> starts(b, 0xFF, 0xD8, 0xFF);
-            case "docx", "xlsx" -> starts(b, 'P', 'K', 3, 4);
-            default -> true;
-        };
-    }
-
-    private static boolean starts(byte[] b, int... magic) {
-        if (b.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Evidence evidence(java.sql.ResultSet rs) throws java.sql.SQLException {

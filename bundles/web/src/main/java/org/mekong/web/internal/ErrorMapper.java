@@ -41,8 +41,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         MekongException domain = find(e, MekongException.class);
         if (domain != null) {
-            return respond(domain.status(), domain.code(), domain.getMessage(), domain.details(),
+            Response r = respond(domain.status(), domain.code(), domain.getMessage(), domain.details(),
                     headers == null || headers.getHeaderString("X-Requested-With") == null);
+            if (domain instanceof org.mekong.core.api.TooManyRequestsException t) {
+                return Response.fromResponse(r).header("Retry-After", Long.toString(t.retryAfterSeconds())).build();
+            }
+            return r;
         }
         JsonProcessingException json = find(e, JsonProcessingException.class);
         if (json != null) {

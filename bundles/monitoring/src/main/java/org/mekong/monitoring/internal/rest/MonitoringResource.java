@@ -30,6 +30,7 @@ import org.mekong.monitoring.internal.Task;
 import org.mekong.monitoring.internal.TaskReport;
 import org.mekong.monitoring.internal.TaskService;
 import org.mekong.monitoring.internal.TaskStatus;
+import org.mekong.web.api.Csv;
 import org.mekong.web.api.MekongRest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

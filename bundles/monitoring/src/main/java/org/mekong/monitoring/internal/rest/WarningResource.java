@@ -17,6 +17,7 @@ import org.mekong.core.api.Page;
 import org.mekong.monitoring.internal.Warning;
 import org.mekong.monitoring.internal.WarningEngine;
 import org.mekong.monitoring.internal.WarningStore;
+import org.mekong.web.api.Csv;
 import org.mekong.web.api.MekongRest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

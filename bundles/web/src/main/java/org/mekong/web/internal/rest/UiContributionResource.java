@@ -64,7 +64,9 @@ public class UiContributionResource {
         return contributions.stream().map(c -> {
             try {
                 String role = c.requiredRole();
-                if (role != null && caller.roles().stream().noneMatch(r -> r.name().equals(role))) {
+                if (role != null && !caller.hasRole(org.mekong.core.api.Role.ADMIN) && caller.roles().stream()
+                        .noneMatch(r -> java.util.Arrays.stream(role.split(",")).map(String::trim)
+                                .anyMatch(r.name()::equals))) {
                     return null;
                 }
                 return new MenuEntry(c.id(), c.labelVi(), c.labelEn(), c.href(), c.moduleUrl(), c.order());

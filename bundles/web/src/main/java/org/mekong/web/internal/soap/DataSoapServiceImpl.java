@@ -2,17 +2,11 @@ package org.mekong.web.internal.soap;
 
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import javax.jws.WebService;
-import javax.xml.namespace.QName;
 
-import org.apache.cxf.binding.soap.SoapFault;
-import org.apache.cxf.message.Message;
-import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.InvalidInputException;
-import org.mekong.core.api.MekongException;
 import org.mekong.core.api.Page;
 import org.mekong.core.api.data.BatchResult;
 import org.mekong.core.api.data.DataValueQuery;
@@ -24,8 +18,6 @@ import org.mekong.core.api.indicator.IndicatorRegistry;
 @WebService(endpointInterface = "org.mekong.web.internal.soap.DataSoapService", serviceName = "MekongDataService",
         portName = "MekongDataPort", targetNamespace = DataSoapService.NS)
 public class DataSoapServiceImpl implements DataSoapService {
-    private static final QName CLIENT = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client");
-    private static final QName SERVER = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Server");
 
     private final IndicatorRegistry indicators;
     private final DataValueService values;
@@ -84,22 +76,10 @@ public class DataSoapServiceImpl implements DataSoapService {
     }
 
     private static Caller caller() {
-        Message message = PhaseInterceptorChain.getCurrentMessage();
-        Caller caller = message == null ? null : message.getExchange().get(Caller.class);
-        return caller == null ? Caller.anonymous() : caller;
+        return SoapCalls.caller();
     }
 
-    /** Runs a service call, turning a domain error into a SOAP fault with the matching HTTP status. */
     private static <T> T call(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (MekongException e) {
-            String details = e.details().stream().map(d -> d.field() + ": " + d.problem())
-                    .collect(Collectors.joining("; "));
-            SoapFault fault = new SoapFault(e.code() + ": " + e.getMessage() + (details.isEmpty() ? "" : " [" + details + "]"),
-                    e.status() < 500 ? CLIENT : SERVER);
-            fault.setStatusCode(e.status());
-            throw fault;
-        }
+        return SoapCalls.call(work);
     }
 }

@@ -21,6 +21,7 @@ public class SoapEndpoints {
     static final String ADDRESS = "/data";
 
     private final Server server;
+    private final org.apache.cxf.Bus bus;
 
     @Activate
     public SoapEndpoints(@Reference IndicatorRegistry indicators, @Reference DataValueService values,
@@ -28,6 +29,9 @@ public class SoapEndpoints {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(JaxWsServerFactoryBean.class.getClassLoader());
+        // The JAX-RS whiteboard may have left its own bus (served under /api) as this thread's default.
+        org.apache.cxf.Bus previousBus = org.apache.cxf.BusFactory.getThreadDefaultBus(false);
+        org.apache.cxf.BusFactory.setThreadDefaultBus(null);
         try {
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
             factory.setServiceClass(DataSoapService.class);
@@ -37,10 +41,17 @@ public class SoapEndpoints {
             factory.setEndpointName(new QName(DataSoapService.NS, "MekongDataPort"));
             factory.getInInterceptors().add(new SoapAuthInterceptor(identity));
             server = factory.create();
+            bus = factory.getBus();
         } finally {
+            org.apache.cxf.BusFactory.setThreadDefaultBus(previousBus);
             thread.setContextClassLoader(previous);
         }
         LOG.info("SOAP data service published at {}", ADDRESS);
+    }
+
+    /** The CXF bus of the SOAP servlet at /soap, for plugins' endpoints. */
+    org.apache.cxf.Bus bus() {
+        return bus;
     }
 
     @Deactivate

@@ -1,4 +1,4 @@
-package org.mekong.monitoring.internal.rest;
+package org.mekong.web.api;
 
 import java.io.StringWriter;
 import java.util.List;
@@ -8,12 +8,15 @@ import javax.ws.rs.core.Response;
 
 import com.opencsv.CSVWriter;
 
-/** Tables as CSV downloads (UTF-8 with a byte-order mark so spreadsheet programs read Vietnamese). */
-final class Csv {
+/**
+ * Tables as CSV downloads for REST resources (UTF-8 with a byte-order mark so spreadsheet programs
+ * read Vietnamese); {@link #wanted} reads a {@code format=json|csv} parameter.
+ */
+public final class Csv {
     private Csv() {
     }
 
-    static <T> Response of(String fileName, List<String> header, List<T> rows, Function<T, List<Object>> columns) {
+    public static <T> Response of(String fileName, List<String> header, List<T> rows, Function<T, List<Object>> columns) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVWriter w = new CSVWriter(out)) {
@@ -28,7 +31,7 @@ final class Csv {
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
-    static boolean wanted(String format) {
+    public static boolean wanted(String format) {
         if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
             return false;
         }

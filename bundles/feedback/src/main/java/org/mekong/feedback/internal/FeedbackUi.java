@@ -1,0 +1,112 @@
+package org.mekong.feedback.internal;
+
+import org.mekong.core.spi.UiContribution;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
+
+/** The feedback pages (served at {@code /feedback/*}) and their menu entries in the UI shell. */
+public final class FeedbackUi {
+    private FeedbackUi() {
+    }
+
+    static final String STAFF = "MODERATOR,REPORTER,VERIFIER,LEADER,CENTRAL_IT";
+    static final String DISCUSSION = "MODERATOR,LEADER,EXPERT,CENTRAL_IT,REPORTER,VERIFIER";
+
+    /** Static pages from this bundle. */
+    @Component(service = Pages.class)
+    @HttpWhiteboardResource(pattern = "/feedback/*", prefix = "/web")
+    public static class Pages {
+    }
+
+    /** A fixed menu entry. */
+    abstract static class Entry implements UiContribution {
+        private final String id;
+        private final String labelVi;
+        private final String labelEn;
+        private final String href;
+        private final int order;
+        private final String role;
+
+        Entry(String id, String labelVi, String labelEn, String href, int order, String role) {
+            this.id = id;
+            this.labelVi = labelVi;
+            this.labelEn = labelEn;
+            this.href = href;
+            this.order = order;
+            this.role = role;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String labelVi() {
+            return labelVi;
+        }
+
+        @Override
+        public String labelEn() {
+            return labelEn;
+        }
+
+        @Override
+        public String href() {
+            return href;
+        }
+
+        @Override
+        public int order() {
+            return order;
+        }
+
+        @Override
+        public String requiredRole() {
+            return role;
+        }
+    }
+
+    @Component(service = UiContribution.class)
+    public static class Submit extends Entry {
+        public Submit() {
+            super("feedback.submit", "Gửi phản ánh, kiến nghị", "Send feedback", "/feedback/submit.html", 50, null);
+        }
+    }
+
+    @Component(service = UiContribution.class)
+    public static class Track extends Entry {
+        public Track() {
+            super("feedback.track", "Tra cứu phản ánh", "Track feedback", "/feedback/track.html", 51, null);
+        }
+    }
+
+    @Component(service = UiContribution.class)
+    public static class Answers extends Entry {
+        public Answers() {
+            super("feedback.answers", "Kết quả trả lời", "Published answers", "/feedback/answers.html", 52, null);
+        }
+    }
+
+    @Component(service = UiContribution.class)
+    public static class Stats extends Entry {
+        public Stats() {
+            super("feedback.stats", "Thống kê phản ánh", "Feedback statistics", "/feedback/stats.html", 53, null);
+        }
+    }
+
+    @Component(service = UiContribution.class)
+    public static class Inbox extends Entry {
+        public Inbox() {
+            super("feedback.inbox", "Xử lý phản ánh", "Feedback inbox", "/feedback/inbox.html", 54, STAFF);
+        }
+    }
+
+    @Component(service = UiContribution.class)
+    public static class Discussion extends Entry {
+        public Discussion() {
+            super("feedback.discussion", "Diễn đàn trao đổi", "Discussion space", "/feedback/discussion.html", 55,
+                    DISCUSSION);
+        }
+    }
+}

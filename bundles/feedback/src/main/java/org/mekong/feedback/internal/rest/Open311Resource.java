@@ -1,0 +1,279 @@
+package org.mekong.feedback.internal.rest;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.mekong.core.api.InvalidInputException;
+import org.mekong.core.api.MekongException;
+import org.mekong.core.api.TooManyRequestsException;
+import org.mekong.feedback.internal.FeedbackService;
+import org.mekong.feedback.internal.Open311;
+import org.mekong.feedback.internal.Views;
+import org.mekong.feedback.internal.Vocab.Category;
+import org.mekong.web.api.MekongRest;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Open311 GeoReport v2 at {@code /api/open311/v2}: services are the feedback categories,
+ * service requests are feedback items, {@code service_request_id} is the tracking code. Every
+ * answer comes in the format of the path's extension ({@code .json} or {@code .xml}), errors too
+ * ({@code [{"code", "description"}]}).
+ */
+@Component(service = Open311Resource.class)
+@JaxrsResource
+@JaxrsName("mekong.open311")
+@JaxrsApplicationSelect(MekongRest.APPLICATION_SELECT)
+@JSONRequired
+@Path("open311/v2")
+@Tag(name = "open311")
+public class Open311Resource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final FeedbackService feedback;
+    private final Open311 open311;
+
+    @Activate
+    public Open311Resource(@Reference FeedbackService feedback, @Reference Open311 open311) {
+        this.feedback = feedback;
+        this.open311 = open311;
+    }
+
+    @GET
+    @Path("discovery.{format:json|xml}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Open311 discovery: the endpoint and the formats it speaks")
+    public Response discovery(@PathParam("format") String format, @Context HttpServletRequest request) {
+        return answer(format, "discovery", null, () -> {
+            Map<String, Object> endpoint = new LinkedHashMap<>();
+            endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
+            endpoint.put("url", base(request));
+            endpoint.put("changeset", "2026-11-23T00:00:00+07:00");
+            endpoint.put("type", "production");
+            endpoint.put("formats", List.of("application/json", "text/xml"));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("changeset", "2026-11-23T00:00:00+07:00");
+            out.put("contact", "Mekong platform, Resolution 57 feedback system");
+            out.put("key_service", "No API key is needed");
+            out.put("endpoints", List.of(endpoint));
+            return out;
+        });
+    }
+
+    @GET
+    @Path("services.{format:json|xml}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Open311 service list: the feedback categories")
+    public Response services(@PathParam("format") String format) {
+        return answer(format, "services", "service", () -> open311.services());
+    }
+
+    @GET
+    @Path("services/{code}.{format:json|xml}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Open311 service definition: the attribute org_unit (the place the request concerns)")
+    public Response definition(@PathParam("code") String code, @PathParam("format") String format) {
+        return answer(format, "service_definition", null, () -> open311.definition(code));
+    }
+
+    @POST
+    @Path("requests.{format:json|xml}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Open311 create service request (form fields service_code, description, attribute[org_unit], "
+            + "lat, long, address_string, email, first_name, last_name, phone); answers the tracking code")
+    public Response create(@PathParam("format") String format, @Context SecurityContext security,
+            @Context HttpServletRequest request, MultivaluedMap<String, String> form) {
+        return answer(format, "service_requests", "request", () -> {
+            Views.Submission s = open311.submission(form);
+            Views.Receipt r = feedback.submit(MekongRest.caller(security), s,
+                    org.mekong.feedback.internal.Vocab.Channel.OPEN311, request.getRemoteAddr());
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("service_request_id", r.code());
+            out.put("service_notice", "Đã tiếp nhận. Theo dõi bằng mã " + r.code() + " / Received; follow it with the "
+                    + "code " + r.code() + " at " + r.trackUrl());
+            out.put("account_id", null);
+            return List.of(out);
+        }, 201);
+    }
+
+    @GET
+    @Path("requests.{format:json|xml}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Open311 service requests: by ids (tracking codes, comma separated) or by service_code, "
+            + "start_date, end_date (default: the last 90 days) and status (open, closed); at most 1000")
+    public Response requests(@PathParam("format") String format,
+            @Parameter(description = "tracking codes, comma separated") @QueryParam("service_request_id") String ids,
+            @QueryParam("service_code") String serviceCode, @QueryParam("start_date") String start,
+            @QueryParam("end_date") String end, @QueryParam("status") String status) {
+        return answer(format, "service_requests", "request", () -> {
+            if (ids != null && !ids.isBlank()) {
+                List<Object> out = new ArrayList<>();
+                for (String code : ids.split(",")) {
+                    if (!code.isBlank()) {
+                        out.add(open311.request(feedback.track(code.trim())));
+                    }
+                }
+                return out;
+            }
+            Category category = serviceCode == null || serviceCode.isBlank() ? null
+                    : org.mekong.feedback.internal.Vocab.parse(Category.class, "service_code", serviceCode);
+            Instant to = instant("end_date", end, Instant.now());
+            Instant from = instant("start_date", start, to.minusSeconds(90L * 86400));
+            if (status != null && !status.isBlank() && !status.equals("open") && !status.equals("closed")) {
+                throw InvalidInputException.field("status", "open or closed");
+            }
+            return open311.list(category, from, to, status == null || status.isBlank() ? null : status);
+        });
+    }
+
+    @GET
+    @Path("requests/{id}.{format:json|xml}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Operation(summary = "Open311 one service request by its id (the tracking code)")
+    public Response request(@PathParam("id") String id, @PathParam("format") String format) {
+        return answer(format, "service_requests", "request", () -> List.of(open311.request(feedback.track(id))));
+    }
+
+    // ------------------------------------------------------------ formats
+
+    private static Instant instant(String field, String text, Instant fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return OffsetDateTime.parse(text.trim(), ISO).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(text.trim()).atStartOfDay(FeedbackService.ZONE).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw InvalidInputException.field(field, "'" + text + "' is not a w3c date-time such as "
+                        + "2026-11-23T08:00:00+07:00");
+            }
+        }
+    }
+
+    private static String base(HttpServletRequest request) {
+        String url = request.getRequestURL().toString();
+        return url.substring(0, url.lastIndexOf('/') + 1);
+    }
+
+    private Response answer(String format, String root, String element, Supplier<Object> work) {
+        return answer(format, root, element, work, 200);
+    }
+
+    /** Runs the work and writes its result, or the Open311 error list, in the requested format. */
+    private Response answer(String format, String root, String element, Supplier<Object> work, int okStatus) {
+        boolean xml = "xml".equals(format);
+        try {
+            Object result = work.get();
+            return Response.status(okStatus).entity(xml ? xml(root, element, result) : json(result))
+                    .type(xml ? "text/xml; charset=UTF-8" : MediaType.APPLICATION_JSON + "; charset=UTF-8").build();
+        } catch (MekongException e) {
+            String description = e.getMessage();
+            if (!e.details().isEmpty()) {
+                description = String.join("; ", e.details().stream().map(d -> d.field() + ": " + d.problem()).toList());
+            }
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", e.status());
+            error.put("description", description);
+            Response.ResponseBuilder b = Response.status(e.status())
+                    .entity(xml ? xml("errors", "error", List.of(error)) : json(List.of(error)))
+                    .type(xml ? "text/xml; charset=UTF-8" : MediaType.APPLICATION_JSON + "; charset=UTF-8");
+            if (e instanceof TooManyRequestsException t) {
+                b.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+            }
+            return b.build();
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Maps and lists as XML elements: a list's items become {@code element}s inside {@code root}. */
+    static String xml(String root, String element, Object value) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement(root);
+            if (value instanceof List<?> list) {
+                for (Object item : list) {
+                    write(w, element, item);
+                }
+            } else if (value instanceof Map<?, ?> map) {
+                writeFields(w, map);
+            }
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    private static void write(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
+        w.writeStartElement(name);
+        if (value instanceof Map<?, ?> map) {
+            writeFields(w, map);
+        } else if (value instanceof List<?> list) {
+            String child = name.endsWith("s") ? name.substring(0, name.length() - 1) : name + "_item";
+            for (Object item : list) {
+                write(w, child, item);
+            }
+        } else if (value != null) {
+            w.writeCharacters(String.valueOf(value));
+        }
+        w.writeEndElement();
+    }
+
+    private static void writeFields(XMLStreamWriter w, Map<?, ?> map) throws XMLStreamException {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            write(w, String.valueOf(e.getKey()), e.getValue());
+        }
+    }
+}

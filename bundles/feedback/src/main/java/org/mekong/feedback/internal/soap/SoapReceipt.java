@@ -1,0 +1,15 @@
+package org.mekong.feedback.internal.soap;
+
+import javax.xml.bind.annotation.XmlAccessType;
+import javax.xml.bind.annotation.XmlAccessorType;
+import javax.xml.bind.annotation.XmlType;
+
+/** The answer to a submission: the tracking code to follow it with. */
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(name = "receipt", namespace = FeedbackSoapService.NS)
+public class SoapReceipt {
+    public String code;
+    public String status;
+    public String receivedAt;
+    public String trackUrl;
+}

@@ -1,0 +1,623 @@
+package org.mekong.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The feedback plugin through real HTTP on the real distribution (with the monitoring plugin and
+ * both demo data sets): intake by REST, SOAP and Open311, the processing workflow, routing,
+ * merging, publication without personal data, statistics against a hand-computed fixture, the
+ * resolution-rate indicator and overdue warnings, the discussion space and its moderation, every
+ * bad-input refusal with nothing stored, and live uninstall and reinstall. Tests that count
+ * build their own org units, so the demo data never changes the expected figures.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class FeedbackIT extends MekongTestSupport {
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private FeaturesService features;
+
+    @Configuration
+    public Option[] config() {
+        return distribution(freePort(), true);
+    }
+
+    private static volatile boolean feedbackReady;
+
+    /** The plugin starts after the core and loads its demo data first: wait for both. */
+    @org.junit.Before
+    public void awaitFeedback() throws Exception {
+        if (feedbackReady) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            Reply r = get("/api/feedback/stats?orgUnit=HUE&from=2025-01-01&to=2025-06-30&asOf=2025-07-01", null);
+            if (r.status() == 200 && r.body().startsWith("{") && r.json().path("total").path("received").asInt() > 0
+                    && get("/soap/feedback-service?wsdl", null).status() == 200
+                    && get("/api/monitoring/overview", admin()).status() == 200) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The feedback plugin and its demo data did not come up within 90 s: " + r);
+            }
+            Thread.sleep(250);
+        }
+        feedbackReady = true;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Map<String, Object> item(String title, String content, String orgUnit) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", title);
+        m.put("content", content);
+        m.put("orgUnit", orgUnit);
+        return m;
+    }
+
+    private static String submit(String auth, Map<String, Object> body) throws Exception {
+        Reply r = send("POST", "/api/feedback/items", auth, body);
+        assertEquals(r.toString(), 201, r.status());
+        String code = r.json().get("code").asText();
+        assertTrue(code, code.matches("PA-[0-9A-HJKMNP-TV-Z]{10}"));
+        return code;
+    }
+
+    private static Reply act(String code, String action, String auth, Object body) throws Exception {
+        return send("POST", "/api/feedback/items/" + code + "/" + action, auth, body == null ? Map.of() : body);
+    }
+
+    private static JsonNode ok(Reply r) {
+        assertEquals(r.toString(), 200, r.status());
+        return r.json();
+    }
+
+    private static long count(String query) throws Exception {
+        return get("/api/feedback/items?limit=1" + query, admin()).json().get("total").asLong();
+    }
+
+    private static void unit(String code, String level, String parent) throws Exception {
+        Reply r = send("POST", "/api/orgunits", admin(), Map.of("code", code, "nameVi", "Đơn vị " + code, "nameEn",
+                "Unit " + code, "level", level, "parentCode", parent));
+        assertEquals(r.toString(), 201, r.status());
+    }
+
+    private static final String LONG_TEXT = "Cổng dịch vụ công của xã báo lỗi khi tải tệp đính kèm hồ sơ trực tuyến.";
+
+    // ------------------------------------------------------------------ intake by channel
+
+    @Test
+    public void a_aCitizenSubmitsByRestAndFollowsByTrackingCodeWithoutPersonalData() throws Exception {
+        Map<String, Object> body = item("Cổng dịch vụ công bị lỗi", LONG_TEXT, "HUE-QUANG-DIEN");
+        body.put("senderType", "PERSON");
+        body.put("senderName", "Nguyễn Thị Riêng");
+        body.put("senderEmail", "rieng@example.vn");
+        body.put("senderPhone", "0912 345 678");
+        body.put("attachments", List.of(Map.of("name", "loi.png", "contentType", "image/png", "data",
+                Base64.getEncoder().encodeToString(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0 }))));
+        String code = submit(null, body);
+        Reply track = get("/api/feedback/track/" + code, null);
+        JsonNode t = ok(track);
+        assertEquals("RECEIVED", t.get("status").asText());
+        assertEquals("HUE-QUANG-DIEN", t.get("orgUnit").get("code").asText());
+        assertEquals(1, t.get("attachments").size());
+        assertEquals("RECEIVED", t.get("history").get(0).get("status").asText());
+        assertFalse("no personal data on the public view", track.body().contains("Riêng")
+                || track.body().contains("rieng@") || track.body().contains("0912"));
+        assertEquals(404, get("/api/feedback/track/PA-0000000000", null).status());
+        // staff see the sender, the channel and an automatic suggestion
+        JsonNode full = ok(get("/api/feedback/items/" + code, admin()));
+        assertEquals("Nguyễn Thị Riêng", full.get("senderName").asText());
+        assertEquals("REST", full.get("channel").asText());
+        assertEquals("DIFFICULTY", full.get("suggestion").get("category").asText());
+        assertEquals("DIGITAL_TRANSFORMATION", full.get("suggestion").get("field").asText());
+        assertTrue("similar demo items are proposed", full.get("duplicates").size() > 0);
+        long id = full.get("attachments").get(0).get("id").asLong();
+        Reply file = call("GET", "/api/feedback/items/" + code + "/attachments/" + id, admin(), null, null);
+        assertEquals(200, file.status());
+        assertEquals("image/png", file.raw().headers().firstValue("Content-Type").orElse(""));
+        assertEquals("anonymous callers never see the staff view", 401, get("/api/feedback/items/" + code, null).status());
+    }
+
+    @Test
+    public void b_soapClientsSubmitAndTrack() throws Exception {
+        Reply wsdl = get("/soap/feedback-service?wsdl", null);
+        assertEquals(200, wsdl.status());
+        assertTrue(wsdl.body().contains("submitFeedback") && wsdl.body().contains("trackFeedback"));
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:f=\"http://mekong.org/soap/feedback/1.0\"><soapenv:Body><f:submitFeedback><feedback>"
+                + "<title>Đề xuất sàn nông sản trực tuyến</title><content>Hợp tác xã đề xuất xây dựng sàn giao dịch nông "
+                + "sản trực tuyến cho sản phẩm của xã.</content><orgUnit>HUE-PHU-XUAN</orgUnit>"
+                + "<attachment><name>de-xuat.txt</name><contentType>text/plain</contentType><data>"
+                + Base64.getEncoder().encodeToString("Nội dung đề xuất".getBytes(StandardCharsets.UTF_8))
+                + "</data></attachment></feedback></f:submitFeedback></soapenv:Body></soapenv:Envelope>";
+        Reply r = call("POST", "/soap/feedback-service", null, "text/xml; charset=UTF-8",
+                envelope.getBytes(StandardCharsets.UTF_8));
+        assertEquals(r.toString(), 200, r.status());
+        String code = r.body().replaceAll("(?s).*<code>(PA-[0-9A-Z]+)</code>.*", "$1");
+        assertTrue(r.body(), code.startsWith("PA-"));
+        assertEquals("SOAP", ok(get("/api/feedback/items/" + code, admin())).get("channel").asText());
+        Reply tracked = call("POST", "/soap/feedback-service", null, "text/xml; charset=UTF-8", ("<soapenv:Envelope "
+                + "xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:f=\"http://mekong.org/soap/feedback/1.0\">"
+                + "<soapenv:Body><f:trackFeedback><code>" + code + "</code></f:trackFeedback></soapenv:Body>"
+                + "</soapenv:Envelope>").getBytes(StandardCharsets.UTF_8));
+        assertEquals(tracked.toString(), 200, tracked.status());
+        assertTrue(tracked.body().contains("<status>RECEIVED</status>"));
+        // a bad submission is a client fault with the REST status, nothing stored
+        long before = count("");
+        Reply bad = call("POST", "/soap/feedback-service", null, "text/xml; charset=UTF-8", envelope
+                .replace("HUE-PHU-XUAN", "NO-SUCH-UNIT").getBytes(StandardCharsets.UTF_8));
+        assertEquals(bad.toString(), 400, bad.status());
+        assertTrue(bad.body().contains("orgUnit"));
+        assertEquals(before, count(""));
+    }
+
+    @Test
+    public void c_open311ClientsReadServicesPostAndGetRequests() throws Exception {
+        JsonNode services = get("/api/open311/v2/services.json", null).json();
+        assertEquals(5, services.size());
+        assertEquals("ADMIN_PROCEDURE", services.get(3).get("service_code").asText());
+        assertTrue(services.get(0).get("metadata").asBoolean());
+        JsonNode definition = get("/api/open311/v2/services/ADMIN_PROCEDURE.json", null).json();
+        assertEquals("org_unit", definition.get("attributes").get(0).get("code").asText());
+        Reply xml = get("/api/open311/v2/services.xml", null);
+        assertTrue(xml.body(), xml.body().contains("<services><service><service_code>DIFFICULTY</service_code>"));
+        // POST as an Open311 client does: form encoded
+        String form = "service_code=ADMIN_PROCEDURE&attribute%5Borg_unit%5D=HUE-PHU-XUAN&lat=16.4637&long=107.5909"
+                + "&first_name=Minh&last_name=Tran&email=minh%40example.vn&description="
+                + java.net.URLEncoder.encode("Thủ tục cấp phép xây dựng nhà ở riêng lẻ quá chậm, đề nghị rút ngắn.",
+                        StandardCharsets.UTF_8);
+        Reply created = call("POST", "/api/open311/v2/requests.json", null, "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8));
+        assertEquals(created.toString(), 201, created.status());
+        String id = created.json().get(0).get("service_request_id").asText();
+        JsonNode one = get("/api/open311/v2/requests/" + id + ".json", null).json().get(0);
+        assertEquals("open", one.get("status").asText());
+        assertEquals("ADMIN_PROCEDURE", one.get("service_code").asText());
+        assertTrue(one.get("requested_datetime").asText().endsWith("+07:00"));
+        JsonNode full = ok(get("/api/feedback/items/" + id, admin()));
+        assertEquals("OPEN311", full.get("channel").asText());
+        assertEquals("Minh Tran", full.get("senderName").asText());
+        assertEquals(16.4637, full.get("lat").asDouble(), 1e-9);
+        // errors in Open311's own format, in the requested format
+        Reply missing = call("POST", "/api/open311/v2/requests.xml", null, "application/x-www-form-urlencoded",
+                "service_code=OTHER&description=qua%20ngan".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, missing.status());
+        assertTrue(missing.body(), missing.body().contains("<errors><error><code>400</code>"));
+        assertEquals(404, get("/api/open311/v2/requests/PA-0000000000.json", null).status());
+        JsonNode list = get("/api/open311/v2/requests.json?service_code=ADMIN_PROCEDURE", null).json();
+        boolean found = false;
+        for (JsonNode r : list) {
+            found |= r.get("service_request_id").asText().equals(id);
+            assertTrue("no personal data in public lists", r.get("description").isNull()
+                    || !r.get("description").asText().contains("@"));
+        }
+        assertTrue(found);
+    }
+
+    // ------------------------------------------------------------------ workflow, routing, merge, publication
+
+    @Test
+    public void d_theWorkflowMovesStepByStepAndRefusesSkippedSteps() throws Exception {
+        String mod = createUser("fb.mod", "MODERATOR", "HUE");
+        String reporter = createUser("fb.centre", "REPORTER", "HUE-KIM-LONG");
+        String outsider = createUser("fb.outsider", "MODERATOR", "HA-NOI");
+        String code = submit(null, item("Hồ sơ đất đai quá hạn", "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất của gia đình tôi "
+                + "đã quá hạn nhưng chưa có kết quả.", "HUE-KIM-LONG"));
+        assertEquals(403, get("/api/feedback/items/" + code, outsider).status());
+        assertEquals(403, act(code, "classify", reporter, Map.of("category", "ADMIN_PROCEDURE", "field", "OTHER")).status());
+        Reply skip = act(code, "answer", mod, Map.of("answer", "Trả lời trước khi phân loại"));
+        assertEquals(409, skip.status());
+        assertTrue(skip.json().get("message").asText().contains("RECEIVED"));
+        assertEquals(400, act(code, "classify", mod, Map.of("category", "NOPE", "field", "OTHER")).status());
+        JsonNode c = ok(act(code, "classify", mod, Map.of("category", "ADMIN_PROCEDURE", "field", "OTHER")));
+        assertEquals("CLASSIFIED", c.get("status").asText());
+        LocalDate received = LocalDate.now(VN);
+        assertEquals("deadline = received + 10 days for administrative procedures", received.plusDays(10).toString(),
+                c.get("deadline").asText());
+        JsonNode a = ok(act(code, "assign", mod, null));
+        assertEquals("ASSIGNED", a.get("status").asText());
+        assertEquals("HUE-KIM-LONG", a.get("responsibleUnit").get("code").asText());
+        JsonNode s = ok(act(code, "start", reporter, null));
+        assertEquals("IN_PROGRESS", s.get("status").asText());
+        ok(act(code, "notes", reporter, Map.of("text", "Đã liên hệ phòng tài nguyên")));
+        assertEquals(400, act(code, "answer", reporter, Map.of("answer", "")).status());
+        JsonNode ans = ok(act(code, "answer", reporter, Map.of("answer", "Hồ sơ đã được giải quyết ngày hôm nay.")));
+        assertEquals("ANSWERED", ans.get("status").asText());
+        assertEquals("fb.centre", ans.get("answeredBy").asText());
+        assertEquals("a reporter may not publish", 403, act(code, "publish", reporter, null).status());
+        JsonNode p = ok(act(code, "publish", mod, null));
+        assertEquals("PUBLISHED", p.get("status").asText());
+        List<String> steps = new ArrayList<>();
+        p.get("history").forEach(h -> steps.add(h.get("status").asText()));
+        assertEquals(List.of("RECEIVED", "CLASSIFIED", "ASSIGNED", "IN_PROGRESS", "ANSWERED", "PUBLISHED"), steps);
+        JsonNode t = ok(get("/api/feedback/track/" + code, null));
+        assertEquals("Hồ sơ đã được giải quyết ngày hôm nay.", t.get("answer").asText());
+        assertFalse("internal notes never public", get("/api/feedback/track/" + code, null).body()
+                .contains("phòng tài nguyên"));
+        assertEquals(409, act(code, "reject", mod, Map.of("reason", "Quá muộn để từ chối")).status());
+        // rejection needs a reason the sender then sees
+        String other = submit(null, item("Nội dung không liên quan", "Nội dung này không thuộc phạm vi tiếp nhận của hệ thống.",
+                "HUE-KIM-LONG"));
+        assertEquals(400, act(other, "reject", mod, Map.of("reason", "")).status());
+        ok(act(other, "reject", mod, Map.of("reason", "Không thuộc phạm vi tiếp nhận")));
+        JsonNode rejected = ok(get("/api/feedback/track/" + other, null));
+        assertEquals("REJECTED", rejected.get("status").asText());
+        assertEquals("Không thuộc phạm vi tiếp nhận", rejected.get("rejectReason").asText());
+    }
+
+    @Test
+    public void e_routingFollowsTheRulesAndStaffCanOverride() throws Exception {
+        Reply refused = send("PUT", "/api/feedback/routes", createUser("fb.mod2", "MODERATOR", "VN"),
+                List.of(Map.of("unit", "BO-KHCN")));
+        assertEquals(403, refused.status());
+        Reply bad = send("PUT", "/api/feedback/routes", admin(), List.of(Map.of("field", "SCIENCE_TECHNOLOGY", "place", "VN",
+                "unit", "NO-SUCH")));
+        assertEquals(400, bad.status());
+        assertEquals("[0].unit", bad.json().get("details").get(0).get("field").asText());
+        List<Map<String, Object>> rules = new ArrayList<>();
+        rules.add(Map.of("field", "SCIENCE_TECHNOLOGY", "place", "VN", "unit", "BO-KHCN"));
+        rules.add(Map.of("field", "SCIENCE_TECHNOLOGY", "place", "DA-NANG", "unit", "DA-NANG"));
+        rules.add(Map.of("place", "HUE"));
+        assertEquals(3, ok(send("PUT", "/api/feedback/routes", admin(), rules)).size());
+        String national = submit(admin(), item("Đề tài khoa học", "Đề nghị cơ chế khoán chi đến sản phẩm cuối cùng cho đề tài "
+                + "khoa học.", "VN"));
+        ok(act(national, "classify", admin(), Map.of("category", "POLICY_PROPOSAL", "field", "SCIENCE_TECHNOLOGY")));
+        assertEquals("BO-KHCN", ok(get("/api/feedback/items/" + national, admin())).get("route").get("code").asText());
+        assertEquals("BO-KHCN", ok(act(national, "assign", admin(), null)).get("responsibleUnit").get("code").asText());
+        String danang = submit(admin(), item("Đề tài ở Đà Nẵng", "Đề nghị hỗ trợ phòng thí nghiệm cho đề tài khoa học của "
+                + "thành phố.", "DA-NANG"));
+        ok(act(danang, "classify", admin(), Map.of("category", "POLICY_PROPOSAL", "field", "SCIENCE_TECHNOLOGY")));
+        assertEquals("the deeper place wins", "DA-NANG", ok(act(danang, "assign", admin(), null))
+                .get("responsibleUnit").get("code").asText());
+        String hue = submit(admin(), item("Đề tài ở Huế", "Đề nghị hỗ trợ đề tài khoa học của nhà khoa học trẻ ở xã.",
+                "HUE-PHU-XUAN"));
+        ok(act(hue, "classify", admin(), Map.of("category", "POLICY_PROPOSAL", "field", "SCIENCE_TECHNOLOGY")));
+        assertEquals("a rule without unit keeps the item at its place", "HUE-PHU-XUAN",
+                ok(act(hue, "assign", admin(), null)).get("responsibleUnit").get("code").asText());
+        assertEquals("reassigning needs a reason", 400, act(hue, "assign", admin(), Map.of("unit", "HUE")).status());
+        JsonNode moved = ok(act(hue, "assign", admin(), Map.of("unit", "HUE", "note", "Thuộc thẩm quyền của tỉnh")));
+        assertEquals("HUE", moved.get("responsibleUnit").get("code").asText());
+        assertEquals("ASSIGNED", moved.get("status").asText());
+    }
+
+    @Test
+    public void f_aMergedDuplicateFollowsItsPrimary() throws Exception {
+        String text = "Trạm phát sóng ở thôn Hợp Thượng bị hỏng từ tuần trước, cả thôn mất liên lạc điện thoại và mạng.";
+        String primary = submit(null, item("Internet yếu ở thôn", text, "HUE-A-LUOI-2"));
+        String duplicate = submit(null, item("Sóng yếu không thanh toán được", text + " Đề nghị sớm khắc phục.",
+                "HUE-A-LUOI-2"));
+        JsonNode dup = ok(get("/api/feedback/items/" + duplicate, admin()));
+        boolean proposed = false;
+        for (JsonNode d : dup.get("duplicates")) {
+            proposed |= d.get("code").asText().equals(primary);
+        }
+        assertTrue("the earlier item is proposed as a duplicate: " + dup.get("duplicates"), proposed);
+        assertEquals(400, act(duplicate, "merge", admin(), Map.of("into", duplicate)).status());
+        JsonNode merged = ok(act(duplicate, "merge", admin(), Map.of("into", primary)));
+        assertEquals("MERGED", merged.get("status").asText());
+        assertEquals(primary, merged.get("mergedInto").asText());
+        assertEquals(List.of(duplicate).toString(), ok(get("/api/feedback/items/" + primary, admin())).get("merged")
+                .toString().replace("\"", ""));
+        ok(act(primary, "classify", admin(), Map.of("category", "DIFFICULTY", "field", "DIGITAL_TRANSFORMATION")));
+        ok(act(primary, "assign", admin(), null));
+        ok(act(primary, "answer", admin(), Map.of("answer", "Nhà mạng đã lắp thêm trạm phát sóng.")));
+        JsonNode t = ok(get("/api/feedback/track/" + duplicate, null));
+        assertEquals("ANSWERED", t.get("status").asText());
+        assertEquals(primary, t.get("mergedInto").asText());
+        assertEquals("Nhà mạng đã lắp thêm trạm phát sóng.", t.get("answer").asText());
+        assertEquals("a merged item is no longer processed", 409,
+                act(duplicate, "classify", admin(), Map.of("category", "OTHER", "field", "OTHER")).status());
+    }
+
+    @Test
+    public void g_publishedAnswersHideThePersonalDataAndAreSearchableWithoutAccents() throws Exception {
+        Map<String, Object> body = item("Chuyển đổi số ở phường", "Tôi là Trần Văn Bí, email bi.tran@example.vn, điện thoại "
+                + "0905 123 456: đề nghị đẩy mạnh chuyển đổi số trong thủ tục hộ tịch.", "HUE-THUY-XUAN");
+        body.put("senderType", "PERSON");
+        body.put("senderName", "Trần Văn Bí");
+        body.put("senderEmail", "bi.tran@example.vn");
+        String code = submit(null, body);
+        ok(act(code, "classify", admin(), Map.of("category", "POLICY_PROPOSAL", "field", "DIGITAL_TRANSFORMATION")));
+        ok(act(code, "assign", admin(), null));
+        ok(act(code, "answer", admin(), Map.of("answer", "Phường đã triển khai hộ tịch điện tử toàn trình.")));
+        assertEquals("not public before publication", 404, get("/api/feedback/published/" + code, null).status());
+        ok(act(code, "publish", admin(), null));
+        Reply published = get("/api/feedback/published/" + code, null);
+        JsonNode p = ok(published);
+        assertFalse(published.body(), published.body().contains("Bí") || published.body().contains("bi.tran")
+                || published.body().contains("0905"));
+        assertTrue(p.get("content").asText().contains("[name]") && p.get("content").asText().contains("[e-mail]")
+                && p.get("content").asText().contains("[phone]"));
+        JsonNode found = ok(get("/api/feedback/published?q=chuyen%20doi%20so%20ho%20tich&limit=50", null));
+        boolean hit = false;
+        for (JsonNode i : found.get("items")) {
+            hit |= i.get("code").asText().equals(code);
+            assertTrue(i.toString(), i.get("senderName") == null);
+        }
+        assertTrue("search without accents finds the published item", hit);
+        assertEquals(0, ok(get("/api/feedback/published?q=khongcotu%20nao&limit=5", null)).get("total").asInt());
+        JsonNode filtered = ok(get("/api/feedback/published?orgUnit=HUE-THUY-XUAN&category=POLICY_PROPOSAL&limit=100", null));
+        assertTrue(filtered.get("total").asInt() >= 1);
+        filtered.get("items").forEach(i -> assertEquals("POLICY_PROPOSAL", i.get("category").asText()));
+    }
+
+    // ------------------------------------------------------------------ statistics
+
+    @Test
+    public void h_statisticsMatchAHandComputedFixture() throws Exception {
+        unit("ITFB", "PROVINCE", "VN");
+        unit("ITFB-A", "COMMUNE", "ITFB");
+        unit("ITFB-B", "COMMUNE", "ITFB");
+        // A: 4 received, 2 answered (1 published); B: 3 received, 1 answered, 1 rejected; 1 duplicate merged into A's
+        List<String> a = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            a.add(submit(admin(), item("Phản ánh A" + i, "Nội dung phản ánh số " + i + " của xã A về dịch vụ công.", "ITFB-A")));
+        }
+        List<String> b = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            b.add(submit(admin(), item("Phản ánh B" + i, "Nội dung kiến nghị số " + i + " của xã B về khoa học.", "ITFB-B")));
+        }
+        String dup = submit(admin(), item("Trùng A0", "Nội dung phản ánh số 0 của xã A về dịch vụ công, gửi lại.", "ITFB-A"));
+        ok(act(dup, "merge", admin(), Map.of("into", a.get(0))));
+        for (String code : List.of(a.get(0), a.get(1), b.get(0))) {
+            ok(act(code, "classify", admin(), Map.of("category", "DIFFICULTY", "field", "DIGITAL_TRANSFORMATION")));
+            ok(act(code, "assign", admin(), null));
+            ok(act(code, "answer", admin(), Map.of("answer", "Đã giải quyết xong phản ánh này.")));
+        }
+        ok(act(a.get(0), "publish", admin(), null));
+        ok(act(b.get(1), "reject", admin(), Map.of("reason", "Không thuộc phạm vi")));
+        String today = LocalDate.now(VN).toString();
+        JsonNode s = ok(get("/api/feedback/stats?orgUnit=ITFB&from=" + today + "&to=" + today, null));
+        assertEquals(7, s.get("total").get("received").asInt());
+        assertEquals(3, s.get("total").get("resolved").asInt());
+        assertEquals(0.4286, s.get("total").get("rate").asDouble(), 1e-9);
+        assertEquals(0, s.get("total").get("overdue").asInt());
+        Map<String, JsonNode> rows = new HashMap<>();
+        s.get("children").forEach(r -> rows.put(r.get("orgUnit").get("code").asText(), r));
+        assertEquals(4, rows.get("ITFB-A").get("received").asInt());
+        assertEquals(2, rows.get("ITFB-A").get("resolved").asInt());
+        assertEquals(0.5, rows.get("ITFB-A").get("rate").asDouble(), 1e-9);
+        assertEquals(3, rows.get("ITFB-B").get("received").asInt());
+        assertEquals(1, rows.get("ITFB-B").get("resolved").asInt());
+        assertEquals("sorted by received", "ITFB-A", s.get("children").get(0).get("orgUnit").get("code").asText());
+        // 40 days on, the 3 open items (A2, A3, B2) are past their 20-day default deadline; the rejected one is not
+        String later = LocalDate.now(VN).plusDays(40).toString();
+        JsonNode l = ok(get("/api/feedback/stats?orgUnit=ITFB&from=" + today + "&to=" + today + "&asOf=" + later, null));
+        assertEquals(3, l.get("total").get("overdue").asInt());
+        assertEquals(2, ok(get("/api/feedback/stats?orgUnit=ITFB-A&from=" + today + "&to=" + today + "&asOf=" + later,
+                null)).get("total").get("overdue").asInt());
+        // drill-down and CSV
+        Reply csv = get("/api/feedback/stats?orgUnit=ITFB&from=" + today + "&to=" + today + "&format=csv", null);
+        assertTrue(csv.body(), csv.body().contains("\"ITFB-A\"") && csv.body().contains("\"4\",\"2\",\"0.5\""));
+        assertEquals(400, get("/api/feedback/stats?orgUnit=ITFB&from=2026-13-01", null).status());
+        // the same rate reaches the monitoring dashboards as an indicator
+        String month = LocalDate.now(VN).toString().substring(0, 7).replace("-", "");
+        JsonNode trend = ok(get("/api/monitoring/trend?indicator=FEEDBACK-RESOLUTION-RATE&orgUnit=ITFB&from=" + month
+                + "&to=" + month, admin()));
+        assertEquals(42.9, trend.get("points").get(0).get("value").asDouble(), 1e-9);
+    }
+
+    @Test
+    public void i_theDemoDataReproducesHuesFiguresOf1July2025() throws Exception {
+        JsonNode s = ok(get("/api/feedback/stats?orgUnit=HUE&from=2025-01-01&to=2025-06-30&asOf=2025-07-01", null));
+        assertEquals(526, s.get("total").get("received").asInt());
+        assertEquals(126, s.get("total").get("resolved").asInt());
+        assertEquals(40, s.get("children").size());
+        JsonNode top = s.get("children").get(0);
+        assertEquals("HUE-QUANG-DIEN", top.get("orgUnit").get("code").asText());
+        assertEquals(83, top.get("received").asInt());
+        double best = 0;
+        List<String> bestUnits = new ArrayList<>();
+        for (JsonNode c : s.get("children")) {
+            double rate = c.get("rate").asDouble();
+            if (rate > best + 1e-9) {
+                best = rate;
+                bestUnits.clear();
+            }
+            if (Math.abs(rate - best) < 1e-9) {
+                bestUnits.add(c.get("orgUnit").get("code").asText() + " " + c.get("resolved").asInt() + "/"
+                        + c.get("received").asInt());
+            }
+        }
+        bestUnits.sort(null);
+        assertEquals(List.of("HUE-HUONG-AN 11/12", "HUE-PHONG-THAI 11/12"), bestUnits);
+    }
+
+    @Test
+    public void j_overdueFeedbackRaisesWarningsThroughTheMonitoringEngine() throws Exception {
+        JsonNode rules = ok(get("/api/warnings/rules", admin()));
+        assertTrue(rules.toString(), rules.toString().contains("feedback-overdue"));
+        ok(send("POST", "/api/warnings/run", admin(), Map.of()));
+        JsonNode w = ok(get("/api/warnings?rule=feedback-overdue&status=OPEN&limit=5", admin()));
+        assertTrue("the demo's recent items include overdue ones", w.get("total").asInt() > 0);
+        assertEquals("FEEDBACK", w.get("items").get(0).get("subjectType").asText());
+        long overdue = count("&overdue=true");
+        assertEquals(overdue, w.get("total").asLong());
+    }
+
+    // ------------------------------------------------------------------ discussion
+
+    @Test
+    public void k_discussionSpacesAreForMembersWithThreadsMentionsAndModeration() throws Exception {
+        String expert = createUser("fb.expert", "EXPERT", "VN");
+        String expert2 = createUser("fb.expert2", "EXPERT", "VN");
+        String stranger = createUser("fb.stranger", "EXPERT", "VN");
+        assertEquals(403, get("/api/discussion/spaces/EXPERTS/topics", expert).status());
+        assertEquals(403, send("PUT", "/api/discussion/spaces/EXPERTS/members/fb.expert", expert, Map.of()).status());
+        ok(send("PUT", "/api/discussion/spaces/EXPERTS/members/fb.expert", admin(), Map.of("moderator", false)));
+        ok(send("PUT", "/api/discussion/spaces/EXPERTS/members/fb.expert2", admin(), Map.of("moderator", true)));
+        String item = get("/api/feedback/published?limit=1", null).json().get("items").get(0).get("code").asText();
+        Reply badLink = send("POST", "/api/discussion/spaces/EXPERTS/topics", expert, Map.of("title", "Chủ đề có liên kết",
+                "body", "Nội dung", "links", List.of(Map.of("type", "FEEDBACK", "key", "PA-0000000000"))));
+        assertEquals(400, badLink.status());
+        Reply created = send("POST", "/api/discussion/spaces/EXPERTS/topics", expert, Map.of("title",
+                "Giải pháp nâng tỷ lệ giải quyết", "body", "Mời @fb.expert2 cho ý kiến.", "links", List.of(Map.of("type",
+                        "FEEDBACK", "key", item), Map.of("type", "INDICATOR", "key", "FEEDBACK-RESOLUTION-RATE"))));
+        assertEquals(created.toString(), 201, created.status());
+        long topic = created.json().get("id").asLong();
+        assertEquals(2, created.json().get("links").size());
+        JsonNode n = ok(get("/api/discussion/notifications", expert2));
+        assertEquals(1, n.get("unread").asInt());
+        assertEquals("MENTION", n.get("items").get(0).get("kind").asText());
+        Reply first = send("POST", "/api/discussion/topics/" + topic + "/comments", expert2, Map.of("body", "Đồng ý."));
+        assertEquals(201, first.status());
+        long firstId = first.json().get("id").asLong();
+        Reply reply = send("POST", "/api/discussion/topics/" + topic + "/comments", expert, Map.of("body",
+                "Nội dung khiếm nhã", "parentId", firstId));
+        assertEquals(201, reply.status());
+        long replyId = reply.json().get("id").asLong();
+        assertEquals("REPLY", ok(get("/api/discussion/notifications", expert2)).get("items").get(0).get("kind").asText());
+        ok(send("POST", "/api/discussion/notifications/read", expert2, Map.of()));
+        assertEquals(0, ok(get("/api/discussion/notifications", expert2)).get("unread").asInt());
+        JsonNode t = ok(get("/api/discussion/topics/" + topic, expert));
+        assertEquals(1, t.get("comments").get(1).get("depth").asInt());
+        assertEquals(firstId, t.get("comments").get(1).get("parentId").asLong());
+        // moderation: a plain member may not, a space moderator may
+        assertEquals(403, send("POST", "/api/discussion/comments/" + replyId + "/hide", expert, Map.of("reason", "x"))
+                .status());
+        assertEquals(400, send("POST", "/api/discussion/comments/" + replyId + "/hide", expert2, Map.of()).status());
+        ok(send("POST", "/api/discussion/comments/" + replyId + "/hide", expert2, Map.of("reason", "Ngôn từ không phù hợp")));
+        JsonNode seen = ok(get("/api/discussion/topics/" + topic, expert)).get("comments").get(1);
+        assertTrue(seen.get("hidden").asBoolean());
+        assertTrue("members no longer see a hidden comment's text", !seen.hasNonNull("body"));
+        assertEquals("Ngôn từ không phù hợp", seen.get("hiddenReason").asText());
+        assertEquals("Nội dung khiếm nhã", ok(get("/api/discussion/topics/" + topic, expert2)).get("comments").get(1)
+                .get("body").asText());
+        ok(send("POST", "/api/discussion/topics/" + topic + "/lock", expert2, Map.of("reason", "Đã đủ ý kiến")));
+        Reply locked = send("POST", "/api/discussion/topics/" + topic + "/comments", expert, Map.of("body", "Thêm ý"));
+        assertEquals(409, locked.status());
+        assertEquals(403, get("/api/discussion/topics/" + topic, stranger).status());
+        assertEquals(401, get("/api/discussion/spaces", null).status());
+    }
+
+    // ------------------------------------------------------------------ bad input and abuse
+
+    @Test
+    public void l_badInputIsRefusedClearlyAndNothingIsStored() throws Exception {
+        long before = count("");
+        Map<String, Reply> refusals = new HashMap<>();
+        refusals.put("content", send("POST", "/api/feedback/items", admin(), item("Tiêu đề hợp lệ", "", "HUE")));
+        refusals.put("content-long", send("POST", "/api/feedback/items", admin(), item("Tiêu đề hợp lệ",
+                "x".repeat(8001), "HUE")));
+        refusals.put("title", send("POST", "/api/feedback/items", admin(), item("", LONG_TEXT, "HUE")));
+        refusals.put("orgUnit", send("POST", "/api/feedback/items", admin(), item("Tiêu đề hợp lệ", LONG_TEXT, "NOWHERE")));
+        Map<String, Object> person = item("Tiêu đề hợp lệ", LONG_TEXT, "HUE");
+        person.put("senderType", "PERSON");
+        person.put("senderEmail", "not-an-email");
+        refusals.put("senderName", send("POST", "/api/feedback/items", admin(), person));
+        Map<String, Object> exe = item("Tiêu đề hợp lệ", LONG_TEXT, "HUE");
+        exe.put("attachments", List.of(Map.of("name", "virus.exe", "data", Base64.getEncoder().encodeToString(new byte[] {
+            'M', 'Z' }))));
+        refusals.put("attachments[0].name", send("POST", "/api/feedback/items", admin(), exe));
+        Map<String, Object> fake = item("Tiêu đề hợp lệ", LONG_TEXT, "HUE");
+        fake.put("attachments", List.of(Map.of("name", "scan.pdf", "contentType", "application/pdf", "data",
+                Base64.getEncoder().encodeToString("<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8)))));
+        refusals.put("attachments[0]", send("POST", "/api/feedback/items", admin(), fake));
+        Map<String, Object> notBase64 = item("Tiêu đề hợp lệ", LONG_TEXT, "HUE");
+        notBase64.put("attachments", List.of(Map.of("name", "a.txt", "data", "%%%")));
+        refusals.put("attachments[0].data", send("POST", "/api/feedback/items", admin(), notBase64));
+        Map<String, Object> control = item("Tiêu đề hợp lệ", LONG_TEXT + "\u0000", "HUE");
+        refusals.put("content-control", send("POST", "/api/feedback/items", admin(), control));
+        for (Map.Entry<String, Reply> e : refusals.entrySet()) {
+            Reply r = e.getValue();
+            assertEquals(e.getKey() + ": " + r, 400, r.status());
+            String field = e.getKey().replaceAll("-(long|control)$", "");
+            boolean named = false;
+            for (JsonNode d : r.json().get("details")) {
+                named |= d.get("field").asText().equals(field);
+            }
+            assertTrue(e.getKey() + " names the field: " + r, named);
+        }
+        assertEquals(400, send("POST", "/api/feedback/items", admin(), "{\"title\": ").status());
+        assertEquals(400, send("POST", "/api/feedback/items", admin(), "{\"unknown\": 1}").status());
+        assertEquals("nothing was stored", before, count(""));
+        // HTML is kept as typed and is only ever text: the JSON carries it verbatim, escaped by the serializer
+        String code = submit(admin(), item("<b>Tiêu đề</b>", "<script>alert('x')</script> nội dung có thẻ HTML cần hiển thị an toàn.",
+                "HUE"));
+        JsonNode t = ok(get("/api/feedback/track/" + code, null));
+        assertEquals("<script>alert('x')</script> nội dung có thẻ HTML cần hiển thị an toàn.", t.get("content").asText());
+        assertEquals("application/json", get("/api/feedback/track/" + code, null).raw().headers()
+                .firstValue("Content-Type").orElse("").split(";")[0]);
+    }
+
+    @Test
+    public void m_anonymousIntakeIsRateLimitedPerAddress() throws Exception {
+        long before = count("");
+        int accepted = 0;
+        Reply limited = null;
+        for (int i = 0; i < 15 && limited == null; i++) {
+            Reply r = send("POST", "/api/feedback/items", null, item("Phản ánh " + i, LONG_TEXT + " Lần " + i, "HUE"));
+            if (r.status() == 201) {
+                accepted++;
+            } else {
+                limited = r;
+            }
+        }
+        assertNotNull("15 anonymous submissions in a row hit the limit of 10 per minute", limited);
+        assertEquals(limited.toString(), 429, limited.status());
+        assertEquals("too_many_requests", limited.json().get("error").asText());
+        assertTrue(Integer.parseInt(limited.raw().headers().firstValue("Retry-After").orElse("0")) >= 1);
+        assertEquals("every accepted item is stored, the refused one is not", before + accepted, count(""));
+        assertEquals("signed-in senders are not limited", 201, send("POST", "/api/feedback/items", admin(),
+                item("Phản ánh có tài khoản", LONG_TEXT, "HUE")).status());
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Test
+    public void z_pluginUninstallsAndReinstallsLiveKeepingItsData() throws Exception {
+        String code = submit(admin(), item("Trước khi gỡ", LONG_TEXT, "HUE"));
+        assertTrue(get("/api/ui/contributions", null).body().contains("feedback.submit"));
+        features.uninstallFeature("mekong-feedback");
+        awaitStatus("/api/feedback/options", 404, Duration.ofSeconds(60));
+        assertFalse(get("/api/ui/contributions", null).body().contains("feedback.submit"));
+        assertEquals(404, get("/api/open311/v2/services.json", null).status());
+        assertEquals(404, get("/feedback/submit.html", null).status());
+        assertFalse(get("/api/openapi.json", null).body().contains("/feedback/items"));
+        assertEquals(404, get("/api/indicators/FEEDBACK-RESOLUTION-RATE", admin()).status());
+        assertFalse(get("/api/warnings/rules", admin()).body().contains("feedback-overdue"));
+        awaitStatus("/soap/feedback-service?wsdl", 404, Duration.ofSeconds(30));
+        assertEquals("the core keeps answering", 200, get("/api/indicators", admin()).status());
+
+        features.installFeature("mekong-feedback");
+        awaitStatus("/api/feedback/track/" + code, 200, Duration.ofSeconds(60));
+        assertEquals("the data survived", "RECEIVED", get("/api/feedback/track/" + code, null).json().get("status").asText());
+        awaitStatus("/soap/feedback-service?wsdl", 200, Duration.ofSeconds(30));
+        assertTrue(get("/api/ui/contributions", null).body().contains("feedback.submit"));
+        assertEquals(200, get("/api/indicators/FEEDBACK-RESOLUTION-RATE", admin()).status());
+    }
+}
