@@ -141,10 +141,17 @@ public abstract class MekongTestSupport {
 
     private static volatile boolean ready;
 
+    /** Paths of the core and of the plugins installed at boot; all must be in the OpenAPI document. */
+    public static final java.util.List<String> BOOT_PATHS = java.util.List.of("/auth/login", "/me", "/users",
+            "/orgunits", "/indicators", "/datavalues", "/datavalues/batch", "/audit", "/ui/contributions",
+            "/monitoring/overview", "/feedback/items", "/portal/manage/items");
+    /** How long the OpenAPI document must stay the same before the server counts as settled. */
+    public static final long STABLE_MILLIS = 2000;
+
     /**
      * Waits until the whole core is up: Pax Exam starts tests as soon as its probe runs, while the
-     * Mekong components may still be registering. Ready means every core resource is in the
-     * OpenAPI document and the SOAP WSDL is served.
+     * Mekong components may still be registering. Ready means every core and boot-plugin resource
+     * is in the OpenAPI document, the SOAP WSDL is served and the document has stopped changing.
      */
     @org.junit.Before
     public void awaitCore() throws Exception {
@@ -158,12 +165,15 @@ public abstract class MekongTestSupport {
                 Reply doc = get("/api/openapi.json", null);
                 if (doc.status() == 200) {
                     JsonNode paths = doc.json().path("paths");
-                    missing = java.util.stream.Stream.of("/auth/login", "/me", "/users", "/orgunits", "/indicators",
-                            "/datavalues", "/datavalues/batch", "/audit", "/ui/contributions")
-                            .filter(p -> !paths.has(p)).findFirst().orElse(null);
+                    missing = BOOT_PATHS.stream().filter(p -> !paths.has(p)).findFirst().orElse(null);
                     if (missing == null && get("/soap/data?wsdl", null).status() == 200) {
-                        ready = true;
-                        return;
+                        // The JAX-RS whiteboard rebuilds the application (answering 404 meanwhile) each
+                        // time a resource registers: wait until the document has stopped changing.
+                        Thread.sleep(STABLE_MILLIS);
+                        if (get("/api/openapi.json", null).body().length() == doc.body().length()) {
+                            ready = true;
+                            return;
+                        }
                     }
                 }
             } catch (IOException notYet) {

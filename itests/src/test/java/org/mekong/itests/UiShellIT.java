@@ -66,8 +66,14 @@ public class UiShellIT {
             try {
                 String body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/openapi.json"))).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                if (body.contains("\"/auth/login\"") && body.contains("\"/me\"") && body.contains("\"/ui/contributions\"")) {
-                    return;
+                if (MekongTestSupport.BOOT_PATHS.stream().allMatch(p -> body.contains("\"" + p + "\""))) {
+                    // settled: the JAX-RS whiteboard has stopped rebuilding the application
+                    Thread.sleep(MekongTestSupport.STABLE_MILLIS);
+                    String again = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            url("/api/openapi.json"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    if (again.length() == body.length()) {
+                        return;
+                    }
                 }
             } catch (java.io.IOException notYet) {
                 // the server is still starting
@@ -98,7 +104,7 @@ public class UiShellIT {
     @Test
     public void a_anAdministratorLogsInThroughTheShellAndSwitchesLanguage() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(url("/"));
+        browser.get(url("/ui/index.html"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         assertEquals("Đăng nhập", browser.findElement(By.id("login-button")).getText());
         screenshot("01-login");
@@ -168,7 +174,7 @@ public class UiShellIT {
                 + "\"layer\":\"OPERATIONAL\",\"unit\":\"%\",\"periodicity\":\"MONTHLY\",\"direction\":\"HIGHER_IS_BETTER\","
                 + "\"greenThreshold\":50,\"redThreshold\":20,\"source\":\"MANUAL\"}");
 
-        browser.get(url("/"));
+        browser.get(url("/ui/index.html"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('mekong.lang', 'vi')");
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
@@ -269,5 +275,147 @@ public class UiShellIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#st-table tfoot"), "526"));
         assertEquals("HUE-QUANG-DIEN", browser.findElement(By.cssSelector("#st-table tbody tr")).getAttribute("data-code"));
         screenshot("34-feedback-stats-hue");
+    }
+
+    private static void awaitApi(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!api("GET", "/api/openapi.json", null).contains(path)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " did not come up");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Signs in through the shell's login form (the token lands in sessionStorage for every page). */
+    private static void signIn(WebDriverWait wait, String user, String password) {
+        browser.get(url("/ui/index.html"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell-view")));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) throws Exception {
+        return MekongTestSupport.JSON.readTree(text);
+    }
+
+    @Test
+    public void d_aVisitorWalksFromTheHomePageToAnArticleAndSearches() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        awaitApi("/portal/home");
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        browser.get(url("/"));
+        js.executeScript("sessionStorage.clear(); localStorage.setItem('mekong.lang', 'vi')");
+        browser.get(url("/"));
+        wait.until(ExpectedConditions.urlContains("/portal/index.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#latest-news li[data-slug] a")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#figures .figure-group[data-provider='monitoring'] .figure[data-key='green-share'] .value")));
+        assertTrue(browser.findElements(By.cssSelector("#figures .figure-group[data-provider='feedback']")).size() == 1);
+        assertTrue(browser.findElements(By.cssSelector("#latest-documents li[data-slug='nghi-quyet-57-nq-tw']")).size() == 1);
+        screenshot("40-portal-home");
+
+        String slug = "ra-mat-ba-nen-tang-so-phuc-vu-nghi-quyet-57";
+        browser.findElement(By.cssSelector("#latest-news li[data-slug='" + slug + "'] a")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-title"), "Ra mắt ba nền tảng số"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-body"), "Tổng Bí thư Tô Lâm"));
+        assertEquals(3, browser.findElements(By.cssSelector("#item-body li")).size());
+        screenshot("41-portal-article");
+
+        browser.get(url("/portal/index.html"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-q"))).sendKeys("chuyen doi so");
+        browser.findElement(By.id("search-q")).submit();
+        wait.until(ExpectedConditions.urlContains("/portal/search.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li[data-slug='" + slug + "']")));
+        assertTrue(browser.findElement(By.id("search-count")).getText().matches(".*\\d+.*"));
+        screenshot("42-portal-search");
+
+        // readable on a phone: no horizontal scrolling
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.get(url("/portal/index.html"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#latest-news li[data-slug]")));
+            Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
+            Number view = (Number) js.executeScript("return document.documentElement.clientWidth");
+            assertTrue("page is " + scroll + " px wide on a " + view + " px screen", scroll.intValue() <= view.intValue() + 1);
+            screenshot("43-portal-home-phone");
+            browser.get(url("/portal/item.html?slug=" + slug));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-body"), "Tổng Bí thư Tô Lâm"));
+            scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
+            assertTrue("article is " + scroll + " px wide", scroll.intValue() <= view.intValue() + 1);
+            screenshot("44-portal-article-phone");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
+    }
+
+    @Test
+    public void e_anEditorWritesAnArticleAReviewerPublishesItAndItAppearsOnTheHomePage() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        awaitApi("/portal/manage/items");
+        api("POST", "/api/users", "{\"username\":\"ui-editor\",\"displayName\":\"Biên tập viên\",\"password\":"
+                + "\"ui-editor-password-1\",\"roles\":[\"EDITOR\"],\"orgUnits\":[\"VN\"]}");
+        api("POST", "/api/users", "{\"username\":\"ui-reviewer\",\"displayName\":\"Người duyệt\",\"password\":"
+                + "\"ui-reviewer-password-1\",\"roles\":[\"REVIEWER\"],\"orgUnits\":[\"VN\"]}");
+        String title = "Cổng thông tin mở chuyên mục hỏi đáp về Nghị quyết 57";
+
+        signIn(wait, "ui-editor", "ui-editor-password-1");
+        browser.get(url("/portal/admin.html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-item"))).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-kind"))).selectByValue("ARTICLE");
+        browser.findElement(By.id("f-title-vi")).sendKeys(title);
+        browser.findElement(By.id("f-title-en")).sendKeys("The portal opens a Q&A section on Resolution 57");
+        browser.findElement(By.id("f-summary-vi")).sendKeys("Người dân gửi câu hỏi, chuyên gia trả lời công khai.");
+        org.openqa.selenium.WebElement editor = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#f-body-vi .ql-editor")));
+        editor.click();
+        editor.sendKeys("Chuyên mục hỏi đáp bắt đầu từ hôm nay.");
+        screenshot("45-portal-editor-draft");
+        browser.findElement(By.id("save")).click();
+        String q = java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        com.fasterxml.jackson.databind.JsonNode item = null;
+        while (item == null) {
+            com.fasterxml.jackson.databind.JsonNode page = json(api("GET", "/api/portal/manage/items?q=" + q, null));
+            if (page.get("total").asInt() == 1) {
+                item = page.get("items").get(0);
+            } else {
+                assertTrue("the editor's save did not reach the server", System.nanoTime() < deadline);
+                Thread.sleep(250);
+            }
+        }
+        long id = item.get("id").asLong();
+        String slug = item.get("slug").asText();
+        assertEquals("DRAFT", item.get("status").asText());
+        assertTrue(json(api("GET", "/api/portal/manage/items/" + id, null)).get("bodyVi").asText()
+                .contains("Chuyên mục hỏi đáp bắt đầu từ hôm nay."));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("submit-review"))).click();
+        awaitStatus(id, "IN_REVIEW");
+        screenshot("46-portal-editor-submitted");
+
+        signIn(wait, "ui-reviewer", "ui-reviewer-password-1");
+        browser.get(url("/portal/admin.html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#items tbody tr[data-id='" + id + "']"))).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("f-title-vi"), "value", title));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("publish"))).click();
+        awaitStatus(id, "PUBLISHED");
+        screenshot("47-portal-reviewer-published");
+
+        browser.get(url("/portal/index.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#latest-news li[data-slug='" + slug + "']")));
+        assertTrue(browser.findElement(By.cssSelector("#latest-news li[data-slug='" + slug + "'] a")).getText().contains(title));
+        screenshot("48-portal-home-with-new-article");
+    }
+
+    private static void awaitStatus(long id, String status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!status.equals(json(api("GET", "/api/portal/manage/items/" + id, null)).get("status").asText())) {
+            assertTrue("item " + id + " did not become " + status, System.nanoTime() < deadline);
+            Thread.sleep(250);
+        }
     }
 }
