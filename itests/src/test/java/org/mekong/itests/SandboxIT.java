@@ -270,6 +270,52 @@ public class SandboxIT extends MekongTestSupport {
     }
 
     @Test
+    public void d_aPilotedFeatureIsEnabledForItsPilotUnitsOnlyAndWideningExtendsItLive() throws Exception {
+        features.installFeature("mekong-province-hue");
+        awaitStatus("/api/hue", 200, Duration.ofSeconds(60));
+        String inside = createUser("sbx-inside", "REPORTER", "SBX-P1");
+        String outside = createUser("sbx-outside", "REPORTER", "SBX-C2");
+        Map<String, Object> p = pilot("SBX-SCOPED");
+        p.put("feature", "mekong-province-hue");
+        p.put("end", "2099-12-31");
+        p.put("pilotUnits", List.of("SBX-P1"));
+        p.put("controlUnits", List.of("SBX-C2"));
+        assertEquals(201, send("POST", "/api/sandbox/pilots", leader, p).status());
+        JsonNode scopes = ok(get("/api/scopes", admin()));
+        assertTrue(scopes.toString(), scopes.toString().contains("\"bundle\":\"org.mekong.province.hue\"")
+                && scopes.toString().contains("SBX-P1"));
+
+        assertEquals(200, get("/api/hue", inside).status());
+        Reply refused = get("/api/hue/communes", outside);
+        assertEquals(refused.toString(), 403, refused.status());
+        assertTrue(refused.body(), refused.body().contains("enabled only for SBX-P1") && refused.body().contains("SBX-SCOPED"));
+        assertEquals(403, get("/api/hue", null).status());
+        assertEquals("national callers still look", 200, get("/api/hue", admin()).status());
+        assertEquals("an orgUnit outside the scope is refused", 403, get("/api/hue?orgUnit=SBX-C2", inside).status());
+        assertTrue(get("/api/ui/contributions", inside).body().contains("province-hue.overview"));
+        assertFalse(get("/api/ui/contributions", outside).body().contains("province-hue.overview"));
+        assertFalse(get("/api/ui/contributions", null).body().contains("province-hue.overview"));
+        assertEquals("other plugins are not affected", 200, get("/api/sandbox/mechanisms", outside).status());
+
+        // widening extends the scope at once, without a restart
+        ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "WIDEN", "reason",
+                "Mở rộng sang xã đối chứng", "units", List.of("SBX-C2"))));
+        assertEquals(200, get("/api/hue/communes", outside).status());
+        assertTrue(get("/api/ui/contributions", outside).body().contains("province-hue.overview"));
+        // stopping leaves it enabled nowhere
+        ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "STOP", "reason",
+                "Dừng thí điểm")));
+        assertEquals(403, get("/api/hue", inside).status());
+        assertEquals(403, send("PUT", "/api/scopes/org.mekong.province.hue", leader, Map.of("units", List.of("SBX"))).status());
+        assertEquals(204, call("DELETE", "/api/scopes/org.mekong.province.hue", admin(), null, null).status());
+        assertEquals("enabled everywhere again", 200, get("/api/hue", outside).status());
+        assertTrue(get("/api/audit?entityType=PluginScope", admin()).body().contains("RESTRICT"));
+        features.uninstallFeature("mekong-province-hue");
+        awaitStatus("/api/hue", 404, Duration.ofSeconds(60));
+        Thread.sleep(STABLE_MILLIS); // let the JAX-RS whiteboard settle before the next test
+    }
+
+    @Test
     public void z_pluginUninstallsAndReinstallsLiveKeepingItsPilots() throws Exception {
         assertTrue(get("/api/ui/contributions", null).body().contains("sandbox.pilots"));
         assertEquals(200, get("/sandbox/pilots.html", null).status());

@@ -74,6 +74,7 @@ public class PilotService {
     private final Evaluator evaluator;
     private final AuditService audit;
     private final EventAdmin events;
+    private final PilotScopes pilotScopes;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -84,13 +85,15 @@ public class PilotService {
     @Activate
     public PilotService(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
             @Reference OrgUnitService units, @Reference IndicatorRegistry indicators, @Reference Evaluator evaluator,
-            @Reference AuditService audit, @Reference EventAdmin events, @Reference SandboxSchema schema) {
+            @Reference AuditService audit, @Reference EventAdmin events, @Reference SandboxSchema schema,
+            @Reference PilotScopes pilotScopes) {
         this.ds = ds;
         this.units = units;
         this.indicators = indicators;
         this.evaluator = evaluator;
         this.audit = audit;
         this.events = events;
+        this.pilotScopes = pilotScopes;
     }
 
     static LocalDate today() {
@@ -157,6 +160,7 @@ public class PilotService {
         });
         audit.record(caller.username(), "Pilot", p.code(), "CREATE", null, Map.of("title", p.titleVi(), "pilotUnits",
                 v.pilotUnits(), "controlUnits", v.controlUnits(), "indicators", v.indicators()));
+        pilotScopes.apply(caller, p);
         post("CREATED", p);
         return p;
     }
@@ -188,6 +192,7 @@ public class PilotService {
         });
         audit.record(caller.username(), "Pilot", code, "EDIT", null, Map.of("pilotUnits", v.pilotUnits(),
                 "controlUnits", v.controlUnits(), "indicators", v.indicators(), "end", v.end().toString()));
+        pilotScopes.apply(caller, p);
         post("CHANGED", p);
         return p;
     }
@@ -264,6 +269,7 @@ public class PilotService {
         });
         audit.record(caller.username(), "Pilot", code, decision, Map.of("end", r.end().toString()),
                 Map.of("end", p.end().toString(), "reason", reason, "addedUnits", joining));
+        pilotScopes.apply(caller, p);
         post(decision, p);
         return p;
     }

@@ -42,6 +42,12 @@ public class UiContributionResource {
     private static final Logger LOG = LoggerFactory.getLogger(UiContributionResource.class);
 
     private final List<UiContribution> contributions = new CopyOnWriteArrayList<>();
+    private final org.mekong.core.api.orgunit.PluginScopes scopes;
+
+    @org.osgi.service.component.annotations.Activate
+    public UiContributionResource(@Reference org.mekong.core.api.orgunit.PluginScopes scopes) {
+        this.scopes = scopes;
+    }
 
     /** One menu entry as the shell reads it. */
     public record MenuEntry(String id, String labelVi, String labelEn, String href, String moduleUrl, int order) {
@@ -68,6 +74,11 @@ public class UiContributionResource {
                         .noneMatch(r -> java.util.Arrays.stream(role.split(",")).map(String::trim)
                                 .anyMatch(r.name()::equals))) {
                     return null;
+                }
+                org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(c.getClass());
+                if (bundle != null && !scopes.allows(bundle.getSymbolicName(), caller)
+                        || bundle != null && caller.isAnonymous() && scopes.scopeOf(bundle.getSymbolicName()).isPresent()) {
+                    return null; // a scoped plugin's entries show only to users within its scope
                 }
                 return new MenuEntry(c.id(), c.labelVi(), c.labelEn(), c.href(), c.moduleUrl(), c.order());
             } catch (RuntimeException e) {
