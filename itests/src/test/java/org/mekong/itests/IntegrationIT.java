@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,8 @@ import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
 import org.apache.karaf.features.FeaturesService;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
@@ -171,6 +174,56 @@ public class IntegrationIT extends MekongTestSupport {
         }
         out.flush();
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode awaitJob(String auth, Reply accepted) throws Exception {
+        assertEquals(accepted.toString(), 202, accepted.status());
+        String location = accepted.raw().headers().firstValue("Location").orElseThrow();
+        String path = location.substring(location.indexOf("/api/"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            JsonNode job = get(path, auth).json();
+            String s = job.get("status").asText();
+            if ("DONE".equals(s) || "FAILED".equals(s)) {
+                return job;
+            }
+            assertTrue("job did not finish: " + job, System.nanoTime() < deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    public void pluginsAreInstalledAndRemovedThroughTheAdminApiAsJobs() throws Exception {
+        String it = createUser("plugin-it", "CENTRAL_IT", "VN");
+        String leader = createUser("plugin-leader", "LEADER", "VN");
+        assertEquals(403, get("/api/plugins", leader).status());
+        assertEquals(401, send("POST", "/api/plugins/mekong-province-hue/install", null, Map.of()).status());
+        assertEquals(403, send("POST", "/api/plugins/mekong-province-hue/install", leader, Map.of()).status());
+        assertEquals(400, send("POST", "/api/plugins/mekong-core/uninstall", it, Map.of()).status());
+        assertEquals(400, send("POST", "/api/plugins/evil;rm/install", it, Map.of()).status());
+        assertEquals(404, send("POST", "/api/plugins/mekong-nothing/install", it, Map.of()).status());
+        assertEquals(400, send("POST", "/api/plugins/mekong-province-hue/install", it,
+                Map.of("repository", "http://evil.example/features.xml")).status());
+        JsonNode list = get("/api/plugins", it).json();
+        boolean portalInstalled = false;
+        for (JsonNode p : list) {
+            if ("mekong-portal".equals(p.get("name").asText())) {
+                portalInstalled = p.get("installed").asBoolean();
+            }
+        }
+        assertTrue(list.toString(), portalInstalled);
+
+        long started = System.nanoTime();
+        JsonNode done = awaitJob(it, send("POST", "/api/plugins/mekong-province-hue/install", it, Map.of()));
+        assertEquals(done.toString(), "DONE", done.get("status").asText());
+        awaitStatus("/api/hue", 200, Duration.ofSeconds(60));
+        System.out.printf("HOT-DEPLOY POST /api/plugins/.../install -> /api/hue 200 in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+        JsonNode removed = awaitJob(it, send("POST", "/api/plugins/mekong-province-hue/uninstall", it, Map.of()));
+        assertEquals(removed.toString(), "DONE", removed.get("status").asText());
+        awaitStatus("/api/hue", 404, Duration.ofSeconds(60));
+        assertTrue(get("/api/audit?entityType=Plugin&entityKey=mekong-province-hue", admin()).body().contains("UNINSTALL"));
+        Thread.sleep(STABLE_MILLIS);
     }
 
     @Test
