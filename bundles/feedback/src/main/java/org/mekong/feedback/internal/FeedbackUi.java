@@ -1,5 +1,6 @@
 package org.mekong.feedback.internal;
 
+import org.mekong.core.spi.MenuEntry;
 import org.mekong.core.spi.UiContribution;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
@@ -18,92 +19,43 @@ public final class FeedbackUi {
     public static class Pages {
     }
 
-    /** A fixed menu entry. */
-    abstract static class Entry implements UiContribution {
-        private final String id;
-        private final String labelVi;
-        private final String labelEn;
-        private final String href;
-        private final int order;
-        private final String role;
-
-        Entry(String id, String labelVi, String labelEn, String href, int order, String role) {
-            this.id = id;
-            this.labelVi = labelVi;
-            this.labelEn = labelEn;
-            this.href = href;
-            this.order = order;
-            this.role = role;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String labelVi() {
-            return labelVi;
-        }
-
-        @Override
-        public String labelEn() {
-            return labelEn;
-        }
-
-        @Override
-        public String href() {
-            return href;
-        }
-
-        @Override
-        public int order() {
-            return order;
-        }
-
-        @Override
-        public String requiredRole() {
-            return role;
-        }
-    }
-
     @Component(service = UiContribution.class)
-    public static class Submit extends Entry {
+    public static class Submit extends MenuEntry {
         public Submit() {
             super("feedback.submit", "Gửi phản ánh, kiến nghị", "Send feedback", "/feedback/submit.html", 50, null);
         }
     }
 
     @Component(service = UiContribution.class)
-    public static class Track extends Entry {
+    public static class Track extends MenuEntry {
         public Track() {
             super("feedback.track", "Tra cứu phản ánh", "Track feedback", "/feedback/track.html", 51, null);
         }
     }
 
     @Component(service = UiContribution.class)
-    public static class Answers extends Entry {
+    public static class Answers extends MenuEntry {
         public Answers() {
             super("feedback.answers", "Kết quả trả lời", "Published answers", "/feedback/answers.html", 52, null);
         }
     }
 
     @Component(service = UiContribution.class)
-    public static class Stats extends Entry {
+    public static class Stats extends MenuEntry {
         public Stats() {
             super("feedback.stats", "Thống kê phản ánh", "Feedback statistics", "/feedback/stats.html", 53, null);
         }
     }
 
     @Component(service = UiContribution.class)
-    public static class Inbox extends Entry {
+    public static class Inbox extends MenuEntry {
         public Inbox() {
             super("feedback.inbox", "Xử lý phản ánh", "Feedback inbox", "/feedback/inbox.html", 54, STAFF);
         }
     }
 
     @Component(service = UiContribution.class)
-    public static class Discussion extends Entry {
+    public static class Discussion extends MenuEntry {
         public Discussion() {
             super("feedback.discussion", "Diễn đàn trao đổi", "Discussion space", "/feedback/discussion.html", 55,
                     DISCUSSION);

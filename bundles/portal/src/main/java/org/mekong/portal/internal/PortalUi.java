@@ -1,5 +1,6 @@
 package org.mekong.portal.internal;
 
+import org.mekong.core.spi.MenuEntry;
 import org.mekong.core.spi.UiContribution;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
@@ -25,77 +26,29 @@ public final class PortalUi {
     public static class Editor {
     }
 
-    abstract static class Entry implements UiContribution {
-        private final String id;
-        private final String labelVi;
-        private final String labelEn;
-        private final String href;
-        private final int order;
-        private final String role;
-
-        Entry(String id, String labelVi, String labelEn, String href, int order, String role) {
-            this.id = id;
-            this.labelVi = labelVi;
-            this.labelEn = labelEn;
-            this.href = href;
-            this.order = order;
-            this.role = role;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String labelVi() {
-            return labelVi;
-        }
-
-        @Override
-        public String labelEn() {
-            return labelEn;
-        }
-
-        @Override
-        public String href() {
-            return href;
-        }
-
-        @Override
-        public int order() {
-            return order;
-        }
-
-        @Override
-        public String requiredRole() {
-            return role;
-        }
-    }
-
     @Component(service = UiContribution.class, property = "mekong.ui.home=true")
-    public static class Home extends Entry {
+    public static class Home extends MenuEntry {
         public Home() {
             super("portal.home", "Cổng thông tin", "Portal", "/portal/index.html", 5, null);
         }
     }
 
     @Component(service = UiContribution.class)
-    public static class Documents extends Entry {
+    public static class Documents extends MenuEntry {
         public Documents() {
             super("portal.documents", "Văn bản", "Documents", "/portal/documents.html", 6, null);
         }
     }
 
     @Component(service = UiContribution.class)
-    public static class Search extends Entry {
+    public static class Search extends MenuEntry {
         public Search() {
             super("portal.search", "Tìm kiếm", "Search", "/portal/search.html", 7, null);
         }
     }
 
     @Component(service = UiContribution.class)
-    public static class Admin extends Entry {
+    public static class Admin extends MenuEntry {
         public Admin() {
             super("portal.admin", "Biên tập nội dung", "Content editing", "/portal/admin.html", 8, EDITORS);
         }

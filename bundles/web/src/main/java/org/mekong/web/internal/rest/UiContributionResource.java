@@ -76,8 +76,7 @@ public class UiContributionResource {
                     return null;
                 }
                 org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(c.getClass());
-                if (bundle != null && !scopes.allows(bundle.getSymbolicName(), caller)
-                        || bundle != null && caller.isAnonymous() && scopes.scopeOf(bundle.getSymbolicName()).isPresent()) {
+                if (bundle != null && !scopes.allows(bundle.getSymbolicName(), caller)) {
                     return null; // a scoped plugin's entries show only to users within its scope
                 }
                 return new MenuEntry(c.id(), c.labelVi(), c.labelEn(), c.href(), c.moduleUrl(), c.order());
