@@ -48,9 +48,27 @@ public class IntegrationIT extends MekongTestSupport {
     @org.ops4j.pax.exam.util.Filter("(org.apache.karaf.jaas.realm.name=mekong)")
     private org.apache.karaf.jaas.config.JaasRealm realm;
 
+    @Inject
+    private org.osgi.framework.BundleContext context;
+    @Inject
+    @org.ops4j.pax.exam.util.Filter("(osgi.jndi.service.name=mekongds)")
+    private javax.sql.DataSource dataSource;
+
     @Configuration
     public Option[] config() {
-        return distribution(freePort());
+        // the archetype -> a province plugin, 1.0.0 and 1.1.0 (with a migration), built before Karaf starts
+        java.io.File[] kars = ProvincePlugin.build(new java.io.File(System.getProperty("project.build.directory", "target"),
+                "province-plugin"));
+        java.util.List<Option> options = new java.util.ArrayList<>(java.util.List.of(distribution(freePort())));
+        options.add(org.ops4j.pax.exam.CoreOptions.systemProperty("province.kar.v1").value(kars[0].getAbsolutePath()));
+        options.add(org.ops4j.pax.exam.CoreOptions.systemProperty("province.kar.v2").value(kars[1].getAbsolutePath()));
+        String repo = System.getProperty("maven.repo.local");
+        if (repo != null && !repo.isBlank()) {
+            // the server resolves mvn: URLs of the province's 1.1.0 from the repository Maven installed it in
+            options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                    "etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo));
+        }
+        return options.toArray(Option[]::new);
     }
 
     private static byte[] envelope(String operation, String content) {
@@ -163,7 +181,21 @@ public class IntegrationIT extends MekongTestSupport {
         }
     }
 
+    /** Runs the command as a shell user with the admin role (Karaf's command ACLs guard feature:*). */
     private String executeOnce(String command) throws Exception {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal("admin"));
+        for (String role : java.util.List.of("admin", "manager", "viewer", "systembundles")) {
+            subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.RolePrincipal(role));
+        }
+        try {
+            return Subject.doAs(subject, (java.security.PrivilegedExceptionAction<String>) () -> executeAsSubject(command));
+        } catch (java.security.PrivilegedActionException e) {
+            throw e.getException();
+        }
+    }
+
+    private String executeAsSubject(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessions.create(System.in, out, out);
@@ -242,6 +274,11 @@ public class IntegrationIT extends MekongTestSupport {
         assertTrue(get("/api/ui/contributions", null).body().contains("province-hue.overview"));
         assertTrue(get("/api/openapi.json", null).json().get("paths").has("/hue"));
         assertEquals(200, get("/hue/index.html", null).status());
+        // the dashboard widget's data: the centres' rate from the feedback plugin, per commune
+        JsonNode centres = get("/api/hue/centres?year=2025", null).json();
+        assertTrue(centres.toString(), centres.get("feedbackPresent").asBoolean());
+        assertEquals(40, centres.get("centres").size());
+        assertEquals(400, get("/api/hue/centres?year=1", null).status());
         String status = execute("mekong:status");
         assertTrue(status, status.contains("mekong-province-hue"));
         assertTrue(status, status.contains("Apache Derby"));
@@ -253,6 +290,115 @@ public class IntegrationIT extends MekongTestSupport {
         assertFalse(get("/api/openapi.json", null).json().get("paths").has("/hue"));
         assertEquals(bootBundles, java.util.Arrays.stream(features.listInstalledFeatures()).count());
         assertFalse(execute("mekong:status").contains("mekong-province-hue"));
+    }
+
+    /** A row count, or -1 when the table does not exist. */
+    private long rows(String sql) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private java.util.List<String> bundleVersions(String symbolicName) {
+        return java.util.Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .map(b -> b.getVersion() + ":" + (b.getState() == org.osgi.framework.Bundle.ACTIVE ? "ACTIVE" : b.getState()))
+                .toList();
+    }
+
+    /**
+     * The README's province walk-through, end to end: the archetype-generated Da Nang plugin's KAR
+     * dropped into deploy/ goes live; 1.1.0 (with a new changeSet) replaces it through the admin API
+     * keeping the rows and applying the migration; the shell uninstalls it (endpoint, menu entry,
+     * indicators and page gone, rows kept) and reinstalls it (rows back).
+     */
+    @Test
+    public void archetypeGeneratedProvincePluginGoesLiveUpgradesAndUninstalls() throws Exception {
+        String base = "/api/danang";
+        assertEquals(404, get(base, null).status());
+        java.nio.file.Path deploy = java.nio.file.Path.of(System.getProperty("karaf.base"), "deploy");
+        java.nio.file.Path v1 = java.nio.file.Path.of(System.getProperty("province.kar.v1"));
+        java.nio.file.Path dropped = deploy.resolve(v1.getFileName());
+
+        long started = System.nanoTime();
+        java.nio.file.Files.copy(v1, dropped);
+        awaitStatus(base, 200, Duration.ofSeconds(120));
+        System.out.printf("PROVINCE KAR copied to deploy/ -> %s 200 in %d ms%n", base, (System.nanoTime() - started) / 1_000_000);
+        // the plugin's components come up independently: its indicators may follow its endpoint by a moment
+        awaitStatus("/api/indicators/DANANG-INITIATIVES-DONE", 200, Duration.ofSeconds(30));
+        JsonNode info = get(base, null).json();
+        assertEquals(info.toString(), "province-danang", info.get("plugin").asText());
+        assertEquals("DA-NANG", info.get("province").get("code").asText());
+        assertEquals(java.util.List.of("1.0.0:ACTIVE"), bundleVersions("mekong-province-danang"));
+        assertEquals("province-danang", get("/api/indicators/DANANG-INITIATIVES-DONE", null).json().get("provider").asText());
+        assertTrue(get("/api/ui/contributions", null).body().contains("province-danang.overview"));
+        assertEquals(200, get("/danang/index.html", null).status());
+        assertEquals(200, get("/danang/page.js", null).status());
+        assertTrue(get("/api/openapi.json", null).json().get("paths").has("/danang/initiatives"));
+
+        // its own data, with the platform's rules: 401 anonymous, 403 another province, 400 bad input
+        String reporter = createUser("danang-reporter", "REPORTER", "DA-NANG");
+        String hue = createUser("hue-reporter-dn", "REPORTER", "HUE");
+        assertEquals(401, send("POST", base + "/initiatives", null, Map.of("title", "x")).status());
+        assertEquals(403, send("POST", base + "/initiatives", hue, Map.of("title", "x")).status());
+        Reply blank = send("POST", base + "/initiatives", reporter, Map.of("title", "  "));
+        assertEquals(blank.toString(), 400, blank.status());
+        assertTrue(blank.body(), blank.body().contains("title"));
+        assertEquals(400, send("POST", base + "/initiatives", reporter, Map.of("title", "x", "status", "MAYBE")).status());
+        assertEquals(400, send("POST", base + "/initiatives", reporter, Map.of("title", "x", "orgUnit", "HUE")).status());
+        Reply done = send("POST", base + "/initiatives", reporter, Map.of("title", "Một cửa số cấp xã", "status", "DONE"));
+        assertEquals(done.toString(), 201, done.status());
+        assertEquals(201, send("POST", base + "/initiatives", reporter, Map.of("title", "Bản đồ số du lịch")).status());
+        assertEquals(50.0, get(base, null).json().get("initiativesDonePercent").asDouble(), 0);
+        assertEquals(2, rows("SELECT COUNT(*) FROM PV_DANANG_INITIATIVE"));
+        // its entered indicator takes data values like any other; the computed one refuses them
+        Reply entered = send("PUT", "/api/datavalues", reporter, Map.of("indicator", "DANANG-COMMUNES-ONLINE",
+                "orgUnit", "DA-NANG", "period", "202506", "value", 72.5));
+        assertTrue(entered.toString(), entered.status() == 200 || entered.status() == 201);
+        assertEquals(400, send("PUT", "/api/datavalues", reporter, Map.of("indicator", "DANANG-INITIATIVES-DONE",
+                "orgUnit", "DA-NANG", "period", "202506", "value", 10)).status());
+
+        // upgrade to 1.1.0 through the admin API: the migration adds PRIORITY (default 2) to the kept rows
+        String it = createUser("danang-it", "CENTRAL_IT", "VN");
+        started = System.nanoTime();
+        JsonNode upgraded = awaitJob(it, send("POST", "/api/plugins/" + ProvincePlugin.FEATURE + "/install", it,
+                Map.of("version", "1.1.0", "repository", "mvn:vn.gov.danang/mekong-province-danang/1.1.0/xml/features")));
+        assertEquals(upgraded.toString(), "DONE", upgraded.get("status").asText());
+        awaitStatus(base, 200, Duration.ofSeconds(60));
+        awaitStatus("/api/indicators/DANANG-INITIATIVES-DONE", 200, Duration.ofSeconds(30));
+        System.out.printf("PROVINCE upgrade 1.0.0 -> 1.1.0 via /api/plugins -> %s 200 in %d ms%n", base,
+                (System.nanoTime() - started) / 1_000_000);
+        assertEquals(java.util.List.of("1.1.0:ACTIVE"), bundleVersions("mekong-province-danang"));
+        assertEquals(2, get(base + "/initiatives", null).json().size());
+        assertEquals(2, rows("SELECT COUNT(*) FROM PV_DANANG_INITIATIVE WHERE PRIORITY = 2"));
+        assertEquals(1, rows("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID = 'danang-2'"));
+        assertEquals(50.0, get(base, null).json().get("initiativesDonePercent").asDouble(), 0);
+
+        // uninstall from the Karaf shell: endpoint, menu entry, indicators and page gone; rows kept
+        execute("feature:uninstall " + ProvincePlugin.FEATURE);
+        awaitStatus(base, 404, Duration.ofSeconds(60));
+        assertEquals(java.util.List.of(), bundleVersions("mekong-province-danang"));
+        assertFalse(get("/api/ui/contributions", null).body().contains("province-danang"));
+        assertFalse(get("/api/indicators", null).body().contains("DANANG-INITIATIVES-DONE"));
+        assertEquals(404, get("/api/indicators/DANANG-INITIATIVES-DONE", null).status());
+        assertEquals(404, get("/danang/index.html", null).status());
+        assertFalse(get("/api/openapi.json", null).json().get("paths").has("/danang"));
+        assertEquals(2, rows("SELECT COUNT(*) FROM PV_DANANG_INITIATIVE"));
+        assertEquals(1, rows("SELECT COUNT(*) FROM DATA_VALUE WHERE INDICATOR_CODE = 'DANANG-COMMUNES-ONLINE'"));
+
+        // and back from the shell: the same rows answer again
+        execute("feature:install " + ProvincePlugin.FEATURE + "/1.1.0");
+        awaitStatus(base, 200, Duration.ofSeconds(60));
+        awaitStatus("/api/indicators/DANANG-COMMUNES-ONLINE", 200, Duration.ofSeconds(30));
+        assertEquals(2, get(base + "/initiatives", null).json().size());
+        assertTrue(get("/api/ui/contributions", null).body().contains("province-danang.overview"));
+        assertEquals(72.5, get("/api/datavalues?indicator=DANANG-COMMUNES-ONLINE&orgUnit=DA-NANG&period=202506", admin())
+                .json().get("items").get(0).get("value").asDouble(), 0);
+        execute("feature:uninstall " + ProvincePlugin.FEATURE);
+        awaitStatus(base, 404, Duration.ofSeconds(60));
+        java.nio.file.Files.delete(dropped);
+        Thread.sleep(STABLE_MILLIS);
     }
 
     @Test

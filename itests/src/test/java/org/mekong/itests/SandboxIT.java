@@ -296,12 +296,24 @@ public class SandboxIT extends MekongTestSupport {
         assertFalse(get("/api/ui/contributions", outside).body().contains("province-hue.overview"));
         assertFalse(get("/api/ui/contributions", null).body().contains("province-hue.overview"));
         assertEquals("other plugins are not affected", 200, get("/api/sandbox/mechanisms", outside).status());
+        // the plugin's entered indicator takes values for units in the scope only
+        Reply enteredInside = send("PUT", "/api/datavalues", inside, Map.of("indicator", "HUE-DIGITAL-CITIZEN-SHARE",
+                "orgUnit", "SBX-P1", "period", "2025Q2", "value", 61.0));
+        assertTrue(enteredInside.toString(), enteredInside.status() == 200 || enteredInside.status() == 201);
+        Reply enteredOutside = send("PUT", "/api/datavalues", outside, Map.of("indicator", "HUE-DIGITAL-CITIZEN-SHARE",
+                "orgUnit", "SBX-C2", "period", "2025Q2", "value", 40.0));
+        assertEquals(enteredOutside.toString(), 403, enteredOutside.status());
+        assertTrue(enteredOutside.body(), enteredOutside.body().contains("HUE-DIGITAL-CITIZEN-SHARE")
+                && enteredOutside.body().contains("SBX-SCOPED") && enteredOutside.body().contains("'SBX-C2' is outside"));
 
         // widening extends the scope at once, without a restart
         ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "WIDEN", "reason",
                 "Mở rộng sang xã đối chứng", "units", List.of("SBX-C2"))));
         assertEquals(200, get("/api/hue/communes", outside).status());
         assertTrue(get("/api/ui/contributions", outside).body().contains("province-hue.overview"));
+        Reply enteredAfterWidening = send("PUT", "/api/datavalues", outside, Map.of("indicator", "HUE-DIGITAL-CITIZEN-SHARE",
+                "orgUnit", "SBX-C2", "period", "2025Q2", "value", 40.0));
+        assertTrue(enteredAfterWidening.toString(), enteredAfterWidening.status() == 200 || enteredAfterWidening.status() == 201);
         // stopping leaves it enabled nowhere
         ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "STOP", "reason",
                 "Dừng thí điểm")));

@@ -58,6 +58,8 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
     private final OrgUnitService orgUnits;
     private final AuditService audit;
     private final Map<IndicatorProvider, List<Indicator>> provided = new ConcurrentHashMap<>();
+    /** The bundle behind each provider, for plugin scopes. */
+    private final Map<IndicatorProvider, String> providerBundles = new ConcurrentHashMap<>();
 
     @Activate
     public IndicatorRegistryImpl(@Reference(target = "(osgi.unit.name=mekong-indicators)") EntityManagerFactory emf,
@@ -71,7 +73,11 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addProvider(IndicatorProvider provider) {
+    void addProvider(IndicatorProvider provider, org.osgi.framework.ServiceReference<IndicatorProvider> reference) {
+        org.osgi.framework.Bundle bundle = reference.getBundle();
+        if (bundle != null) {
+            providerBundles.put(provider, bundle.getSymbolicName());
+        }
         try {
             List<Indicator> list = provider.indicators().stream().map(i -> i.fromProvider(provider.name())).toList();
             provided.put(provider, list);
@@ -83,6 +89,7 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
 
     void removeProvider(IndicatorProvider provider) {
         List<Indicator> gone = provided.remove(provider);
+        providerBundles.remove(provider);
         if (gone != null) {
             LOG.info("Indicator provider '{}' removed {} indicator(s)", gone.isEmpty() ? provider : gone.get(0).provider(), gone.size());
         }
@@ -122,6 +129,15 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
             return stored;
         }
         return provided.values().stream().flatMap(List::stream).filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    @Override
+    public Optional<String> providerBundle(String code) {
+        if (code == null || Transactions.read(emf, em -> em.find(IndicatorEntity.class, code)) != null) {
+            return Optional.empty();
+        }
+        return provided.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(i -> i.code().equals(code)))
+                .map(e -> providerBundles.get(e.getKey())).filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Override

@@ -30,19 +30,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every registered {@link WarningRule} (built-in and from plugins) on a schedule and
  * {@code warnings.after.change.seconds} after data changes (events {@code mekong/datavalue/*}, {@code mekong/task/*},
- * {@code mekong/feedback/*}), and on demand. A rule that throws is logged and skipped; the
+ * {@code mekong/feedback/*}), after a plugin's scope changes ({@code mekong/scope/CHANGED}: a scoped
+ * plugin's rules raise warnings only for units within its scope), and on demand. A rule that throws is logged and skipped; the
  * others still run. When a rule goes away its open warnings are closed.
  */
 // Topics as a plain property: the @EventTopics annotation would require an osgi.implementation
 // capability that Karaf's Event Admin does not declare.
 @Component(service = { WarningEngine.class, EventHandler.class }, configurationPid = "org.mekong.monitoring",
-        property = { "event.topics=mekong/datavalue/*", "event.topics=mekong/task/*", "event.topics=mekong/feedback/*" })
+        property = { "event.topics=mekong/datavalue/*", "event.topics=mekong/task/*", "event.topics=mekong/feedback/*",
+            "event.topics=mekong/scope/CHANGED" })
 public class WarningEngine implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(WarningEngine.class);
 
     private final WarningStore store;
     private final MonitoringConfig config;
     private final Map<String, WarningRule> rules = new ConcurrentHashMap<>();
+    /** The bundle of each rule (by id), for plugin scopes. */
+    private final Map<String, String> ruleBundles = new ConcurrentHashMap<>();
+    /** A scoped plugin's rules raise warnings only for units within its scope. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.mekong.core.api.orgunit.PluginScopes scopes;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mekong-warnings");
         t.setDaemon(true);
@@ -84,9 +91,22 @@ public class WarningEngine implements EventHandler {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addRule(WarningRule rule, Map<String, Object> props) {
+    void addRule(WarningRule rule, Map<String, Object> props, org.osgi.framework.ServiceReference<WarningRule> reference) {
         rules.put(rule.id(), rule);
+        if (reference.getBundle() != null) {
+            ruleBundles.put(rule.id(), reference.getBundle().getSymbolicName());
+        }
         requestRun();
+    }
+
+    /** Drops the findings of a scoped plugin's rule for units outside the plugin's scope. */
+    private List<WarningFinding> inScope(String ruleId, List<WarningFinding> findings) {
+        org.mekong.core.api.orgunit.PluginScopes current = scopes;
+        String bundle = ruleBundles.get(ruleId);
+        if (current == null || bundle == null || current.scopeOf(bundle).isEmpty()) {
+            return findings;
+        }
+        return findings.stream().filter(f -> f.orgUnit() == null || current.allows(bundle, f.orgUnit())).toList();
     }
 
     void removeRule(WarningRule rule) {
@@ -192,7 +212,7 @@ public class WarningEngine implements EventHandler {
                 if (!rules.containsKey(rule.id())) {
                     continue;
                 }
-                int[] r = store.reconcile(rule.id(), findings == null ? List.of() : findings);
+                int[] r = store.reconcile(rule.id(), inScope(rule.id(), findings == null ? List.of() : findings));
                 raised += r[0];
                 closed += r[1];
             } catch (RuntimeException e) {

@@ -77,6 +77,9 @@ public class DataValueServiceImpl implements DataValueService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
+    /** Plugin scopes: a scoped plugin's indicators take values only for units within its scope. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.mekong.core.api.orgunit.PluginScopes scopes;
 
     @Activate
     public DataValueServiceImpl(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
@@ -794,7 +797,24 @@ public class DataValueServiceImpl implements DataValueService {
             throw new ForbiddenException("User '" + caller.username() + "' may not write data for org unit '"
                     + unit.code() + "': it is outside their units " + caller.orgUnits());
         }
+        checkPluginScope(indicator, unit.code());
         return new Checked(in, unit, indicator, prefix);
+    }
+
+    /** A scoped plugin's indicator takes values only for units within the plugin's scope (403 otherwise). */
+    private void checkPluginScope(Indicator indicator, String unit) {
+        org.mekong.core.api.orgunit.PluginScopes current = scopes;
+        if (current == null || indicator.provider() == null) {
+            return;
+        }
+        indicators.providerBundle(indicator.code()).ifPresent(bundle -> {
+            if (!current.allows(bundle, unit)) {
+                org.mekong.core.api.orgunit.PluginScope scope = current.scopeOf(bundle).orElseThrow();
+                throw new ForbiddenException("Indicator '" + indicator.code() + "' belongs to plugin " + bundle
+                        + ", which is enabled only for " + (scope.units().isEmpty() ? "no unit" : "units " + scope.units())
+                        + (scope.reason() == null ? "" : " (" + scope.reason() + ")") + "; '" + unit + "' is outside");
+            }
+        });
     }
 
     private OrgUnit unit(String code, String field) {

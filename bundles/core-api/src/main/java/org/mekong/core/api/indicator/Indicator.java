@@ -30,7 +30,7 @@ public record Indicator(
                 : Aggregation.AVERAGE;
     }
 
-    /** True for values entered by people (no formula, not contributed by a plugin). */
+    /** True for values entered by people (no formula, not computed by a plugin). */
     public boolean isManual() {
         return source == IndicatorSource.MANUAL && (formula == null || formula.isBlank());
     }
@@ -49,9 +49,15 @@ public record Indicator(
         return null;
     }
 
-    /** A copy carrying the given provider name and source PLUGIN, for plugin contributions. */
+    /**
+     * A copy carrying the given provider name, for plugin contributions. A plugin indicator declared
+     * {@link IndicatorSource#MANUAL} keeps that source (its values are entered as data, like a stored
+     * indicator's); any other becomes {@link IndicatorSource#PLUGIN} (computed by the provider).
+     */
     public Indicator fromProvider(String providerName) {
+        IndicatorSource kept = source == IndicatorSource.MANUAL && (formula == null || formula.isBlank())
+                ? IndicatorSource.MANUAL : IndicatorSource.PLUGIN;
         return new Indicator(code, nameVi, nameEn, layer, unit, periodicity, direction, greenThreshold, redThreshold,
-                formula, ownerUnit, IndicatorSource.PLUGIN, retired, 0, providerName);
+                formula, ownerUnit, kept, retired, 0, providerName);
     }
 }

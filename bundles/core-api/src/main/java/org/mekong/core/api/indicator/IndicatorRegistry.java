@@ -30,4 +30,11 @@ public interface IndicatorRegistry {
     Indicator retire(Caller caller, String code, long version);
 
     long count();
+
+    /**
+     * The symbolic name of the plugin bundle contributing the indicator through an
+     * {@link org.mekong.core.spi.IndicatorProvider}, or empty for stored indicators; used to apply
+     * the plugin's scope ({@link org.mekong.core.api.orgunit.PluginScopes}).
+     */
+    Optional<String> providerBundle(String code);
 }

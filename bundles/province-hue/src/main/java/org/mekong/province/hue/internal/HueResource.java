@@ -29,10 +29,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class HueResource {
     private final OrgUnitService orgUnits;
+    private final HueIndicatorProvider indicators;
 
     @Activate
-    public HueResource(@Reference OrgUnitService orgUnits) {
+    public HueResource(@Reference OrgUnitService orgUnits, @Reference HueIndicatorProvider indicators) {
         this.orgUnits = orgUnits;
+        this.indicators = indicators;
     }
 
     @GET
@@ -41,6 +43,27 @@ public class HueResource {
         return Map.of("plugin", "province-hue", "province", orgUnits.get("HUE"),
                 "indicators", List.of(HueIndicatorProvider.CENTRE_RESOLUTION, HueIndicatorProvider.DIGITAL_CITIZENS),
                 "communes", communes.size());
+    }
+
+    /**
+     * The dashboard widget's data: each commune's centre resolution rate for a year (from the feedback
+     * plugin's data), with the indicator's thresholds for the traffic light.
+     */
+    @GET
+    @Path("centres")
+    public Map<String, Object> centres(@javax.ws.rs.QueryParam("year") Integer year) {
+        int y = year == null ? java.time.LocalDate.now().getYear() : year;
+        if (y < 2000 || y > 2100) {
+            throw org.mekong.core.api.InvalidInputException.field("year", "a year between 2000 and 2100");
+        }
+        java.util.LinkedHashMap<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("indicator", HueIndicatorProvider.CENTRE_RESOLUTION);
+        out.put("year", y);
+        out.put("feedbackPresent", indicators.feedbackPresent());
+        out.put("greenThreshold", 60.0);
+        out.put("redThreshold", 25.0);
+        out.put("centres", indicators.centres(java.time.LocalDate.of(y, 1, 1)));
+        return out;
     }
 
     @GET

@@ -170,6 +170,10 @@ public class PluginResource {
             String id = job.version() == null ? job.feature() : job.feature() + "/" + job.version();
             EnumSet<FeaturesService.Option> options = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
             if ("install".equals(job.action())) {
+                if (job.version() != null) {
+                    // an upgrade (or downgrade): the other installed version of the feature goes in the same step
+                    options.add(FeaturesService.Option.Upgrade);
+                }
                 features.installFeature(id, options);
             } else {
                 features.uninstallFeature(job.feature(), options);
