@@ -617,7 +617,7 @@ public class FeedbackIT extends MekongTestSupport {
         awaitStatus("/api/feedback/track/" + code, 200, Duration.ofSeconds(60));
         assertEquals("the data survived", "RECEIVED", get("/api/feedback/track/" + code, null).json().get("status").asText());
         awaitStatus("/soap/feedback-service?wsdl", 200, Duration.ofSeconds(30));
-        assertTrue(get("/api/ui/contributions", null).body().contains("feedback.submit"));
-        assertEquals(200, get("/api/indicators/FEEDBACK-RESOLUTION-RATE", admin()).status());
+        eventually("feedback menu entry back", Duration.ofSeconds(30), () -> get("/api/ui/contributions", null).body().contains("feedback.submit"));
+        awaitStatus("/api/indicators/FEEDBACK-RESOLUTION-RATE", 200, Duration.ofSeconds(30));
     }
 }

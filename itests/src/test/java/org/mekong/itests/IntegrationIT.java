@@ -269,11 +269,11 @@ public class IntegrationIT extends MekongTestSupport {
         awaitStatus("/api/hue", 200, Duration.ofSeconds(60));
         System.out.printf("HOT-DEPLOY feature:install -> /api/hue 200 in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         assertEquals(40, get("/api/hue", null).json().get("communes").asInt());
-        assertTrue(get("/api/indicators", null).body().contains("HUE-CENTRE-RESOLUTION-RATE"));
+        eventually("Hue indicators", Duration.ofSeconds(30), () -> get("/api/indicators", null).body().contains("HUE-CENTRE-RESOLUTION-RATE"));
         assertEquals("province-hue", get("/api/indicators/HUE-CENTRE-RESOLUTION-RATE", null).json().get("provider").asText());
-        assertTrue(get("/api/ui/contributions", null).body().contains("province-hue.overview"));
-        assertTrue(get("/api/openapi.json", null).json().get("paths").has("/hue"));
-        assertEquals(200, get("/hue/index.html", null).status());
+        eventually("Hue menu entry", Duration.ofSeconds(30), () -> get("/api/ui/contributions", null).body().contains("province-hue.overview"));
+        eventually("Hue OpenAPI paths", Duration.ofSeconds(30), () -> get("/api/openapi.json", null).json().get("paths").has("/hue"));
+        eventually("Hue page", Duration.ofSeconds(30), () -> get("/hue/index.html", null).status() == 200);
         // the dashboard widget's data: the centres' rate from the feedback plugin, per commune
         JsonNode centres = get("/api/hue/centres?year=2025", null).json();
         assertTrue(centres.toString(), centres.get("feedbackPresent").asBoolean());
@@ -285,9 +285,9 @@ public class IntegrationIT extends MekongTestSupport {
 
         features.uninstallFeature("mekong-province-hue");
         awaitStatus("/api/hue", 404, Duration.ofSeconds(60));
-        assertFalse(get("/api/indicators", null).body().contains("HUE-CENTRE-RESOLUTION-RATE"));
-        assertFalse(get("/api/ui/contributions", null).body().contains("province-hue"));
-        assertFalse(get("/api/openapi.json", null).json().get("paths").has("/hue"));
+        eventually("Hue indicators gone", Duration.ofSeconds(30), () -> !get("/api/indicators", null).body().contains("HUE-CENTRE-RESOLUTION-RATE"));
+        eventually("Hue menu entry gone", Duration.ofSeconds(30), () -> !get("/api/ui/contributions", null).body().contains("province-hue"));
+        eventually("Hue OpenAPI paths gone", Duration.ofSeconds(30), () -> !get("/api/openapi.json", null).json().get("paths").has("/hue"));
         assertEquals(bootBundles, java.util.Arrays.stream(features.listInstalledFeatures()).count());
         assertFalse(execute("mekong:status").contains("mekong-province-hue"));
     }
@@ -332,10 +332,10 @@ public class IntegrationIT extends MekongTestSupport {
         assertEquals("DA-NANG", info.get("province").get("code").asText());
         assertEquals(java.util.List.of("1.0.0:ACTIVE"), bundleVersions("mekong-province-danang"));
         assertEquals("province-danang", get("/api/indicators/DANANG-INITIATIVES-DONE", null).json().get("provider").asText());
-        assertTrue(get("/api/ui/contributions", null).body().contains("province-danang.overview"));
-        assertEquals(200, get("/danang/index.html", null).status());
+        eventually("Da Nang menu entry", Duration.ofSeconds(30), () -> get("/api/ui/contributions", null).body().contains("province-danang.overview"));
+        eventually("Da Nang page", Duration.ofSeconds(30), () -> get("/danang/index.html", null).status() == 200);
         assertEquals(200, get("/danang/page.js", null).status());
-        assertTrue(get("/api/openapi.json", null).json().get("paths").has("/danang/initiatives"));
+        eventually("Da Nang OpenAPI paths", Duration.ofSeconds(30), () -> get("/api/openapi.json", null).json().get("paths").has("/danang/initiatives"));
 
         // its own data, with the platform's rules: 401 anonymous, 403 another province, 400 bad input
         String reporter = createUser("danang-reporter", "REPORTER", "DA-NANG");
@@ -379,11 +379,11 @@ public class IntegrationIT extends MekongTestSupport {
         execute("feature:uninstall " + ProvincePlugin.FEATURE);
         awaitStatus(base, 404, Duration.ofSeconds(60));
         assertEquals(java.util.List.of(), bundleVersions("mekong-province-danang"));
-        assertFalse(get("/api/ui/contributions", null).body().contains("province-danang"));
-        assertFalse(get("/api/indicators", null).body().contains("DANANG-INITIATIVES-DONE"));
+        eventually("Da Nang menu entry gone", Duration.ofSeconds(30), () -> !get("/api/ui/contributions", null).body().contains("province-danang"));
+        eventually("Da Nang indicators gone", Duration.ofSeconds(30), () -> !get("/api/indicators", null).body().contains("DANANG-INITIATIVES-DONE"));
         assertEquals(404, get("/api/indicators/DANANG-INITIATIVES-DONE", null).status());
-        assertEquals(404, get("/danang/index.html", null).status());
-        assertFalse(get("/api/openapi.json", null).json().get("paths").has("/danang"));
+        eventually("Da Nang page gone", Duration.ofSeconds(30), () -> get("/danang/index.html", null).status() == 404);
+        eventually("Da Nang OpenAPI paths gone", Duration.ofSeconds(30), () -> !get("/api/openapi.json", null).json().get("paths").has("/danang"));
         assertEquals(2, rows("SELECT COUNT(*) FROM PV_DANANG_INITIATIVE"));
         assertEquals(1, rows("SELECT COUNT(*) FROM DATA_VALUE WHERE INDICATOR_CODE = 'DANANG-COMMUNES-ONLINE'"));
 
@@ -392,7 +392,7 @@ public class IntegrationIT extends MekongTestSupport {
         awaitStatus(base, 200, Duration.ofSeconds(60));
         awaitStatus("/api/indicators/DANANG-COMMUNES-ONLINE", 200, Duration.ofSeconds(30));
         assertEquals(2, get(base + "/initiatives", null).json().size());
-        assertTrue(get("/api/ui/contributions", null).body().contains("province-danang.overview"));
+        eventually("Da Nang menu entry back", Duration.ofSeconds(30), () -> get("/api/ui/contributions", null).body().contains("province-danang.overview"));
         assertEquals(72.5, get("/api/datavalues?indicator=DANANG-COMMUNES-ONLINE&orgUnit=DA-NANG&period=202506", admin())
                 .json().get("items").get(0).get("value").asDouble(), 0);
         execute("feature:uninstall " + ProvincePlugin.FEATURE);

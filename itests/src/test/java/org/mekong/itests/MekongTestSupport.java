@@ -198,4 +198,32 @@ public abstract class MekongTestSupport {
         }
         throw new AssertionError(path + " did not answer " + status + " within " + timeout + "; last: " + last);
     }
+
+    /** A check that may throw while a plugin's services are still coming or going. */
+    @FunctionalInterface
+    protected interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Polls until the check holds, or fails after the timeout. A plugin's components (endpoint, menu
+     * entry, indicators, web resources, OpenAPI paths) register independently, so each is awaited
+     * rather than assumed to follow the first one seen.
+     */
+    protected static void eventually(String what, Duration timeout, Check check) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (check.holds()) {
+                    return;
+                }
+                last = null;
+            } catch (Exception e) {
+                last = e;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Not within " + timeout + ": " + what + (last == null ? "" : "; last error: " + last), last);
+    }
 }

@@ -683,6 +683,6 @@ public class MonitoringIT extends MekongTestSupport {
         features.installFeature("mekong-monitoring");
         awaitStatus("/api/monitoring/overview", 200, Duration.ofSeconds(60));
         assertEquals("data kept", tasks, get("/api/monitoring/tasks?limit=1", admin()).json().get("total").asLong());
-        assertTrue(get("/api/ui/contributions", admin()).body().contains("monitoring.dashboard"));
+        eventually("monitoring menu entry back", Duration.ofSeconds(30), () -> get("/api/ui/contributions", admin()).body().contains("monitoring.dashboard"));
     }
 }

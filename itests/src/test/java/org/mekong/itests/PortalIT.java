@@ -500,7 +500,7 @@ public class PortalIT extends MekongTestSupport {
         features.installFeature("mekong-portal");
         awaitStatus("/api/portal/items/nghi-quyet-57-nq-tw", 200, Duration.ofSeconds(60));
         assertTrue("the index is rebuilt from the database", search("chuyen doi so").size() > 0);
-        assertTrue(get("/api/ui/contributions", null).body().contains("portal.home"));
+        eventually("portal menu entry back", Duration.ofSeconds(30), () -> get("/api/ui/contributions", null).body().contains("portal.home"));
         assertTrue(get("/", null).raw().headers().firstValue("Location").orElse("").endsWith("/portal/index.html"));
     }
 }

@@ -292,7 +292,8 @@ public class SandboxIT extends MekongTestSupport {
         assertEquals(403, get("/api/hue", null).status());
         assertEquals("national callers still look", 200, get("/api/hue", admin()).status());
         assertEquals("an orgUnit outside the scope is refused", 403, get("/api/hue?orgUnit=SBX-C2", inside).status());
-        assertTrue(get("/api/ui/contributions", inside).body().contains("province-hue.overview"));
+        eventually("Hue menu entry for the pilot unit", Duration.ofSeconds(30),
+                () -> get("/api/ui/contributions", inside).body().contains("province-hue.overview"));
         assertFalse(get("/api/ui/contributions", outside).body().contains("province-hue.overview"));
         assertFalse(get("/api/ui/contributions", null).body().contains("province-hue.overview"));
         assertEquals("other plugins are not affected", 200, get("/api/sandbox/mechanisms", outside).status());
