@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.inject.Inject;
 
@@ -275,6 +276,13 @@ public class SandboxIT extends MekongTestSupport {
         awaitStatus("/api/hue", 200, Duration.ofSeconds(60));
         String inside = createUser("sbx-inside", "REPORTER", "SBX-P1");
         String outside = createUser("sbx-outside", "REPORTER", "SBX-C2");
+        // before any pilot the plugin works everywhere: its warning rule sees C2's share fall
+        eventually("Hue's warning rule registered", Duration.ofSeconds(30),
+                () -> get("/api/warnings/rules", null).body().contains(HUE_RULE));
+        enterShare(inside, "SBX-P1", "2025Q1", 65.0);
+        enterShare(outside, "SBX-C2", "2025Q1", 50.0);
+        enterShare(outside, "SBX-C2", "2025Q2", 40.0);
+        assertEquals(Set.of("SBX-C2"), hueWarningUnits());
         Map<String, Object> p = pilot("SBX-SCOPED");
         p.put("feature", "mekong-province-hue");
         p.put("end", "2099-12-31");
@@ -298,34 +306,58 @@ public class SandboxIT extends MekongTestSupport {
         assertFalse(get("/api/ui/contributions", null).body().contains("province-hue.overview"));
         assertEquals("other plugins are not affected", 200, get("/api/sandbox/mechanisms", outside).status());
         // the plugin's entered indicator takes values for units in the scope only
-        Reply enteredInside = send("PUT", "/api/datavalues", inside, Map.of("indicator", "HUE-DIGITAL-CITIZEN-SHARE",
-                "orgUnit", "SBX-P1", "period", "2025Q2", "value", 61.0));
-        assertTrue(enteredInside.toString(), enteredInside.status() == 200 || enteredInside.status() == 201);
+        enterShare(inside, "SBX-P1", "2025Q2", 61.0);
         Reply enteredOutside = send("PUT", "/api/datavalues", outside, Map.of("indicator", "HUE-DIGITAL-CITIZEN-SHARE",
-                "orgUnit", "SBX-C2", "period", "2025Q2", "value", 40.0));
+                "orgUnit", "SBX-C2", "period", "2025Q3", "value", 35.0));
         assertEquals(enteredOutside.toString(), 403, enteredOutside.status());
         assertTrue(enteredOutside.body(), enteredOutside.body().contains("HUE-DIGITAL-CITIZEN-SHARE")
                 && enteredOutside.body().contains("SBX-SCOPED") && enteredOutside.body().contains("'SBX-C2' is outside"));
+        // and its warning rule now warns for the pilot unit only: C2's earlier warning is closed
+        assertEquals(Set.of("SBX-P1"), hueWarningUnits());
 
         // widening extends the scope at once, without a restart
         ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "WIDEN", "reason",
                 "Mở rộng sang xã đối chứng", "units", List.of("SBX-C2"))));
         assertEquals(200, get("/api/hue/communes", outside).status());
         assertTrue(get("/api/ui/contributions", outside).body().contains("province-hue.overview"));
-        Reply enteredAfterWidening = send("PUT", "/api/datavalues", outside, Map.of("indicator", "HUE-DIGITAL-CITIZEN-SHARE",
-                "orgUnit", "SBX-C2", "period", "2025Q2", "value", 40.0));
-        assertTrue(enteredAfterWidening.toString(), enteredAfterWidening.status() == 200 || enteredAfterWidening.status() == 201);
+        enterShare(outside, "SBX-C2", "2025Q3", 35.0);
+        assertEquals("widening brings the control unit's warning back", Set.of("SBX-P1", "SBX-C2"), hueWarningUnits());
         // stopping leaves it enabled nowhere
         ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "STOP", "reason",
                 "Dừng thí điểm")));
         assertEquals(403, get("/api/hue", inside).status());
+        assertEquals("enabled nowhere, it warns nowhere", Set.of(), hueWarningUnits());
         assertEquals(403, send("PUT", "/api/scopes/org.mekong.province.hue", leader, Map.of("units", List.of("SBX"))).status());
         assertEquals(204, call("DELETE", "/api/scopes/org.mekong.province.hue", admin(), null, null).status());
         assertEquals("enabled everywhere again", 200, get("/api/hue", outside).status());
+        assertEquals(Set.of("SBX-P1", "SBX-C2"), hueWarningUnits());
         assertTrue(get("/api/audit?entityType=PluginScope", admin()).body().contains("RESTRICT"));
         features.uninstallFeature("mekong-province-hue");
         awaitStatus("/api/hue", 404, Duration.ofSeconds(60));
+        eventually("Hue's rule gone with the plugin, its warnings closed", Duration.ofSeconds(30),
+                () -> !get("/api/warnings/rules", null).body().contains(HUE_RULE) && hueWarningUnits().isEmpty());
         Thread.sleep(STABLE_MILLIS); // let the JAX-RS whiteboard settle before the next test
+    }
+
+    private static final String HUE_RULE = "hue.digital-citizens-falling";
+
+    private static void enterShare(String token, String unit, String quarter, double value) throws Exception {
+        Reply r = send("PUT", "/api/datavalues", token, Map.of("indicator", "HUE-DIGITAL-CITIZEN-SHARE", "orgUnit", unit,
+                "period", quarter, "value", value));
+        assertTrue(r.toString(), r.status() == 200 || r.status() == 201);
+    }
+
+    /** Runs the warning rules now and answers the units of the open warnings of Hue's rule in the sandbox units. */
+    private static Set<String> hueWarningUnits() throws Exception {
+        Reply run = send("POST", "/api/warnings/run", admin(), Map.of());
+        assertEquals(run.toString(), 200, run.status());
+        assertEquals(run.body(), 0, run.json().get("failed").size());
+        Set<String> units = new java.util.TreeSet<>();
+        for (JsonNode w : ok(get("/api/warnings?orgUnit=SBX&rule=" + HUE_RULE + "&status=OPEN&limit=1000", admin()))
+                .get("items")) {
+            units.add(w.get("orgUnit").asText());
+        }
+        return units;
     }
 
     @Test
