@@ -598,6 +598,52 @@ public class FeedbackIT extends MekongTestSupport {
 
     // ------------------------------------------------------------------ lifecycle
 
+    /**
+     * Hue's plugin computes its commune centres' resolution rate from this plugin's data: a new Hue
+     * commune with 4 items this year, 1 answered and 1 rejected, has 1 resolved of 4 = 25.0 %, on the
+     * widget's endpoint and as an indicator on the dashboards; a unit outside Hue gets no value.
+     */
+    @Test
+    public void n_huesCentreRateIsComputedFromThisPluginsData() throws Exception {
+        features.installFeature("mekong-province-hue");
+        awaitStatus("/api/hue", 200, Duration.ofSeconds(60));
+        awaitStatus("/api/indicators/HUE-CENTRE-RESOLUTION-RATE", 200, Duration.ofSeconds(30));
+        unit("HUE-ITC", "COMMUNE", "HUE");
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            codes.add(submit(admin(), item("Trung tâm phục vụ " + i, "Nội dung phản ánh số " + i
+                    + " về thủ tục tại trung tâm phục vụ hành chính công xã.", "HUE-ITC")));
+        }
+        ok(act(codes.get(0), "classify", admin(), Map.of("category", "DIFFICULTY", "field", "DIGITAL_TRANSFORMATION")));
+        ok(act(codes.get(0), "assign", admin(), null));
+        ok(act(codes.get(0), "answer", admin(), Map.of("answer", "Đã giải quyết xong phản ánh này.")));
+        ok(act(codes.get(1), "reject", admin(), Map.of("reason", "Không thuộc phạm vi")));
+
+        int year = LocalDate.now(VN).getYear();
+        JsonNode widget = ok(get("/api/hue/centres?year=" + year, null));
+        assertTrue(widget.toString(), widget.get("feedbackPresent").asBoolean());
+        JsonNode centre = null;
+        for (JsonNode c : widget.get("centres")) {
+            if ("HUE-ITC".equals(c.get("code").asText())) {
+                centre = c;
+            }
+        }
+        assertTrue(widget.toString(), centre != null);
+        assertEquals(25.0, centre.get("rate").asDouble(), 1e-9);
+        String month = LocalDate.now(VN).toString().substring(0, 7).replace("-", "");
+        JsonNode trend = ok(get("/api/monitoring/trend?indicator=HUE-CENTRE-RESOLUTION-RATE&orgUnit=HUE-ITC&from=" + month
+                + "&to=" + month, admin()));
+        assertEquals(trend.toString(), 25.0, trend.get("points").get(0).get("value").asDouble(), 1e-9);
+        JsonNode outside = ok(get("/api/monitoring/trend?indicator=HUE-CENTRE-RESOLUTION-RATE&orgUnit=ITFB-A&from="
+                + month + "&to=" + month, admin()));
+        assertTrue("no Hue rate outside Hue: " + outside, outside.get("points").size() == 0
+                || !outside.get("points").get(0).hasNonNull("value"));
+
+        features.uninstallFeature("mekong-province-hue");
+        awaitStatus("/api/hue", 404, Duration.ofSeconds(60));
+        Thread.sleep(STABLE_MILLIS);
+    }
+
     @Test
     public void z_pluginUninstallsAndReinstallsLiveKeepingItsData() throws Exception {
         String code = submit(admin(), item("Trước khi gỡ", LONG_TEXT, "HUE"));
