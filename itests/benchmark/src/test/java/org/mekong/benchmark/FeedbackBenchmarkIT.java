@@ -2,12 +2,7 @@ package org.mekong.benchmark;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.vmOption;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.net.URI;
@@ -20,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +33,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
@@ -65,33 +58,10 @@ public class FeedbackBenchmarkIT {
 
     @Configuration
     public Option[] config() {
-        String archive = System.getProperty("mekong.distribution");
-        if (archive == null || !new File(archive).isFile()) {
-            throw new IllegalStateException("Build the distribution first: " + archive + " is missing");
-        }
-        String target = System.getProperty("project.build.directory", "target");
-        int httpPort = MonitoringBenchmarkIT.freePort();
-        List<Option> options = new ArrayList<>(List.of(
-            karafDistributionConfiguration().frameworkUrl(new File(archive).toURI().toString())
-                    .name("Mekong").unpackDirectory(new File(target, "exam")).useDeployFolder(false),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.WARN),
-            vmOption("-Xmx" + System.getProperty("bench.heap", "4g")),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(MonitoringBenchmarkIT.freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(MonitoringBenchmarkIT.freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(MonitoringBenchmarkIT.freePort())),
-            editConfigurationFilePut("etc/org.mekong.identity.cfg", "admin.password", MonitoringBenchmarkIT.ADMIN_PASSWORD),
-            editConfigurationFilePut("etc/org.mekong.monitoring.cfg", "warnings.interval.minutes", "0"),
-            editConfigurationFilePut("etc/org.mekong.feedback.cfg", "intake.rate.per.minute", "0"),
-            systemProperty("mekong.http.port").value(Integer.toString(httpPort)),
-            systemProperty("bench.out").value(new File(target, "benchmark-feedback.md").getAbsolutePath())));
-        for (String p : List.of("bench.feedback.rate", "bench.feedback.seconds", "bench.feedback.inflight",
-                "bench.enforce")) {
-            if (System.getProperty(p) != null && !System.getProperty(p).isBlank()) {
-                options.add(systemProperty(p).value(System.getProperty(p)));
-            }
-        }
+        List<Option> options = BenchmarkKaraf.options("benchmark-feedback.md", List.of("bench.feedback.rate",
+                "bench.feedback.seconds", "bench.feedback.inflight"));
+        // one generator is one address: the per-address intake limit is off for the run
+        options.add(editConfigurationFilePut("etc/org.mekong.feedback.cfg", "intake.rate.per.minute", "0"));
         return options.toArray(Option[]::new);
     }
 

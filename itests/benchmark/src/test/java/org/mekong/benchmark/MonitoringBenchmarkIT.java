@@ -3,20 +3,13 @@ package org.mekong.benchmark;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +48,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
@@ -80,7 +72,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class MonitoringBenchmarkIT {
-    static final String ADMIN_PASSWORD = "bench-admin-password-42";
     static final String[] PROVINCES = { "HA-NOI", "HUE", "HAI-PHONG", "DA-NANG", "HO-CHI-MINH", "CAN-THO", "LAI-CHAU",
         "DIEN-BIEN", "SON-LA", "LANG-SON", "QUANG-NINH", "THANH-HOA", "NGHE-AN", "HA-TINH", "CAO-BANG", "TUYEN-QUANG",
         "LAO-CAI", "THAI-NGUYEN", "PHU-THO", "BAC-NINH", "HUNG-YEN", "NINH-BINH", "QUANG-TRI", "QUANG-NGAI", "GIA-LAI",
@@ -97,52 +88,11 @@ public class MonitoringBenchmarkIT {
 
     @Configuration
     public Option[] config() {
-        String archive = System.getProperty("mekong.distribution");
-        if (archive == null || !new File(archive).isFile()) {
-            throw new IllegalStateException("Build the distribution first (mvn -B package -DskipTests at the root): "
-                    + archive + " is missing");
-        }
-        String target = System.getProperty("project.build.directory", "target");
-        int httpPort = freePort();
-        List<Option> options = new ArrayList<>(List.of(
-            karafDistributionConfiguration().frameworkUrl(new File(archive).toURI().toString())
-                    .name("Mekong").unpackDirectory(new File(target, "exam")).useDeployFolder(false),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.WARN),
-            vmOption("-Xmx" + System.getProperty("bench.heap", "4g")),
-            vmOption("-Xms" + System.getProperty("bench.heap", "4g")),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
-            editConfigurationFilePut("etc/org.mekong.identity.cfg", "admin.password", ADMIN_PASSWORD),
-            // No scheduled warning runs; the engine still runs its rules a few seconds after each data change.
-            editConfigurationFilePut("etc/org.mekong.monitoring.cfg", "warnings.interval.minutes", "0"),
-            systemProperty("mekong.http.port").value(Integer.toString(httpPort)),
-            systemProperty("bench.out").value(new File(target, "benchmark.md").getAbsolutePath())));
-        for (String p : List.of("bench.units", "bench.values", "bench.values2", "bench.batch", "bench.rollupCalls",
-                "bench.sqlRuns", "bench.enforce", "bench.profile", "bench.heap", "bench.warnings", "bench.rules")) {
-            if (System.getProperty(p) != null && !System.getProperty(p).isBlank()) {
-                options.add(systemProperty(p).value(System.getProperty(p)));
-            }
-        }
-        for (String extra : System.getProperty("bench.extraVmOptions", "").trim().split("\\s+")) {
-            if (!extra.isBlank()) {
-                options.add(vmOption(extra));
-            }
-        }
-        if (Boolean.getBoolean("bench.keep")) {
-            options.add(keepRuntimeFolder());
-        }
+        List<Option> options = BenchmarkKaraf.options("benchmark.md", List.of("bench.units", "bench.values",
+                "bench.values2", "bench.batch", "bench.rollupCalls", "bench.sqlRuns", "bench.profile", "bench.heap",
+                "bench.warnings", "bench.rules"));
+        options.add(vmOption("-Xms" + System.getProperty("bench.heap", "4g")));
         return options.toArray(Option[]::new);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ------------------------------------------------------------------ the benchmark (container side)
@@ -157,7 +107,7 @@ public class MonitoringBenchmarkIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String admin = "Basic " + Base64.getEncoder()
-            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            .encodeToString(("admin:" + BenchmarkKaraf.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     private final List<String> periods = months(FROM, TO);
     private String[] unitCodes;
     private String[] unitPaths;
@@ -187,7 +137,8 @@ public class MonitoringBenchmarkIT {
 
         // warm-up of both paths (JIT, connection pool, table files), not timed
         int warm = Math.min(20_000, values);
-        createIndicators("BENCH-W", 1);
+        int warmIndicators = (int) Math.ceil((double) warm / ((long) units * periods.size()));
+        createIndicators("BENCH-W", warmIndicators);
         jdbcImport("BENCH-X", warm);
         restImport("BENCH-W", warm, 1);
         Quiet afterWarmUp = awaitWarningEngineIdle();
