@@ -233,6 +233,7 @@ public class CoreApiIT extends MekongTestSupport {
         assertTrue(openapi.get("openapi").asText().startsWith("3."));
         assertTrue(openapi.get("paths").has("/datavalues"));
         assertTrue(openapi.get("paths").has("/orgunits/{code}/subtree"));
+        assertOpenApiComplete(openapi);
         assertEquals(200, get("/ui/api-docs.html", null).status());
         assertEquals(200, get("/api-docs/swagger-ui-bundle.js", null).status());
         assertEquals(200, get("/ui/index.html", null).status());

@@ -273,6 +273,7 @@ public class IntegrationIT extends MekongTestSupport {
         assertEquals("province-hue", get("/api/indicators/HUE-CENTRE-RESOLUTION-RATE", null).json().get("provider").asText());
         eventually("Hue menu entry", Duration.ofSeconds(30), () -> get("/api/ui/contributions", null).body().contains("province-hue.overview"));
         eventually("Hue OpenAPI paths", Duration.ofSeconds(30), () -> get("/api/openapi.json", null).json().get("paths").has("/hue"));
+        assertOpenApiComplete(get("/api/openapi.json", null).json());
         eventually("Hue page", Duration.ofSeconds(30), () -> get("/hue/index.html", null).status() == 200);
         // the dashboard widget's data: the centres' rate from the feedback plugin, per commune
         JsonNode centres = get("/api/hue/centres?year=2025", null).json();
@@ -336,6 +337,7 @@ public class IntegrationIT extends MekongTestSupport {
         eventually("Da Nang page", Duration.ofSeconds(30), () -> get("/danang/index.html", null).status() == 200);
         assertEquals(200, get("/danang/page.js", null).status());
         eventually("Da Nang OpenAPI paths", Duration.ofSeconds(30), () -> get("/api/openapi.json", null).json().get("paths").has("/danang/initiatives"));
+        assertOpenApiComplete(get("/api/openapi.json", null).json());
 
         // its own data, with the platform's rules: 401 anonymous, 403 another province, 400 bad input
         String reporter = createUser("danang-reporter", "REPORTER", "DA-NANG");

@@ -199,6 +199,50 @@ public abstract class MekongTestSupport {
         throw new AssertionError(path + " did not answer " + status + " within " + timeout + "; last: " + last);
     }
 
+    /**
+     * What a code generator needs of the OpenAPI document, for every operation of the core and the
+     * installed plugins: a summary, a description on each response, the shared error body as a 4xx
+     * response, a unique operationId and each {parameter} of the path declared.
+     */
+    protected static void assertOpenApiComplete(JsonNode openapi) {
+        org.junit.Assert.assertEquals("object", openapi.at("/components/schemas/ErrorBody/type").asText());
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        openapi.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            op.getValue().path("responses").fields().forEachRemaining(r -> {
+                if (!r.getValue().hasNonNull("description") && !r.getValue().has("$ref")) {
+                    problems.add(where + ": response " + r.getKey() + " has no description");
+                }
+            });
+            if (!op.getValue().hasNonNull("summary")) {
+                problems.add(where + ": no summary");
+            }
+            java.util.List<String> codes = new java.util.ArrayList<>();
+            op.getValue().path("responses").fieldNames().forEachRemaining(codes::add);
+            if (codes.stream().noneMatch(c -> c.startsWith("4"))) {
+                problems.add(where + ": no 4xx response (the shared error body)");
+            }
+            String id = op.getValue().path("operationId").asText();
+            if (!id.isEmpty() && !operationIds.add(id)) {
+                problems.add(where + ": operationId " + id + " is used twice");
+            }
+            java.util.Set<String> declared = new java.util.HashSet<>();
+            op.getValue().path("parameters").forEach(prm -> {
+                if ("path".equals(prm.path("in").asText())) {
+                    declared.add(prm.path("name").asText());
+                }
+            });
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)\\}").matcher(path.getKey());
+            while (m.find()) {
+                if (!declared.contains(m.group(1))) {
+                    problems.add(where + ": path parameter " + m.group(1) + " is not declared");
+                }
+            }
+        }));
+        org.junit.Assert.assertTrue(String.join("\n", problems), problems.isEmpty());
+    }
+
     /** A check that may throw while a plugin's services are still coming or going. */
     @FunctionalInterface
     protected interface Check {

@@ -33,6 +33,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * {@code /api/${province}}: what ${provinceName}'s plugin adds, and its initiatives register. Reading is
  * public; adding and updating initiatives needs a REPORTER, LEADER or CENTRAL_IT account of the
@@ -45,6 +48,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JSONRequired
 @Path("${province}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "${province}")
 public class ProvinceResource {
     private final OrgUnitService orgUnits;
     private final InitiativeStore store;
@@ -60,6 +64,7 @@ public class ProvinceResource {
     }
 
     @GET
+    @Operation(summary = "What ${provinceName}'s plugin adds: its indicators and initiatives")
     public Map<String, Object> info() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("plugin", ProvinceIndicators.NAME);
@@ -72,18 +77,21 @@ public class ProvinceResource {
 
     @GET
     @Path("initiatives")
+    @Operation(summary = "${provinceName}'s initiatives register")
     public List<Initiative> initiatives() {
         return store.list();
     }
 
     @GET
     @Path("initiatives/{id}")
+    @Operation(summary = "One initiative")
     public Initiative initiative(@PathParam("id") long id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("No initiative " + id));
     }
 
     @POST
     @Path("initiatives")
+    @Operation(summary = "Add an initiative (REPORTER, LEADER or CENTRAL_IT of ${provinceName}, or a national account)")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Context SecurityContext security, InitiativeInput in) {
         Caller caller = writer(security);
@@ -105,6 +113,7 @@ public class ProvinceResource {
 
     @PUT
     @Path("initiatives/{id}")
+    @Operation(summary = "Change an initiative's status (same accounts as adding)")
     @Consumes(MediaType.APPLICATION_JSON)
     public Initiative update(@Context SecurityContext security, @PathParam("id") long id, InitiativeInput in) {
         writer(security);

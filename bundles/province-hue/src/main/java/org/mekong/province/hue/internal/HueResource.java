@@ -19,6 +19,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** {@code GET /api/hue}: what Hue's plugin adds, and Hue's communes and wards. */
 @Component(service = HueResource.class)
 @JaxrsResource
@@ -27,6 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JSONRequired
 @Path("hue")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "hue")
 public class HueResource {
     private final OrgUnitService orgUnits;
     private final HueIndicatorProvider indicators;
@@ -38,6 +42,7 @@ public class HueResource {
     }
 
     @GET
+    @Operation(summary = "What Hue's plugin adds: its indicators and the number of Hue's communes and wards")
     public Map<String, Object> info() {
         List<OrgUnit> communes = orgUnits.children("HUE");
         return Map.of("plugin", "province-hue", "province", orgUnits.get("HUE"),
@@ -51,6 +56,8 @@ public class HueResource {
      */
     @GET
     @Path("centres")
+    @Operation(summary = "Each Hue commune's public-service centre resolution rate for a year (default: this year), "
+            + "computed from the feedback plugin's data, with the traffic-light thresholds")
     public Map<String, Object> centres(@javax.ws.rs.QueryParam("year") Integer year) {
         int y = year == null ? java.time.LocalDate.now().getYear() : year;
         if (y < 2000 || y > 2100) {
@@ -68,6 +75,7 @@ public class HueResource {
 
     @GET
     @Path("communes")
+    @Operation(summary = "Hue's communes and wards")
     public List<OrgUnit> communes() {
         return orgUnits.children("HUE");
     }

@@ -9,6 +9,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.mekong.web.api.MekongRest;
+import org.mekong.web.internal.ErrorBody;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.InvalidSyntaxException;
@@ -21,12 +22,16 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -97,9 +102,50 @@ public class OpenApiResource {
         thread.setContextClassLoader(Reader.class.getClassLoader());
         try {
             Reader reader = new Reader(new SwaggerConfiguration().openAPI(base).prettyPrint(true));
-            return Json.pretty(reader.read(classes));
+            return Json.pretty(completed(reader.read(classes)));
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * OpenAPI 3 requires a description on every response. A resource that declares a response only
+     * for its schema ({@code @ApiResponse(responseCode = "201", content = ...)}) gets the HTTP reason
+     * phrase, so the document stays valid for code generators whatever a plugin's annotations omit.
+     */
+    static OpenAPI completed(OpenAPI api) {
+        if (api.getPaths() == null) {
+            return api;
+        }
+        // every refusal shares one body (ErrorMapper): declare it once and give each operation a 4XX
+        ModelConverters.getInstance().readAll(ErrorBody.class).forEach(api::schema);
+        ApiResponse refused = new ApiResponse()
+                .description("Refused: bad input (400), not signed in (401), not allowed (403), not found (404), "
+                        + "conflict (409), too large (413) or too many requests (429); the body says why")
+                .content(new Content().addMediaType(MediaType.APPLICATION_JSON, new io.swagger.v3.oas.models.media.MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + ErrorBody.class.getSimpleName()))));
+        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            if (operation.getResponses() == null) {
+                return;
+            }
+            operation.getResponses().forEach((code, response) -> {
+                if (response.getDescription() == null && response.get$ref() == null) {
+                    response.setDescription(reasonPhrase(code));
+                }
+            });
+            if (operation.getResponses().keySet().stream().noneMatch(code -> code.startsWith("4"))) {
+                operation.getResponses().addApiResponse("4XX", refused);
+            }
+        }));
+        return api;
+    }
+
+    private static String reasonPhrase(String code) {
+        try {
+            javax.ws.rs.core.Response.Status status = javax.ws.rs.core.Response.Status.fromStatusCode(Integer.parseInt(code));
+            return status == null ? "HTTP " + code : status.getReasonPhrase();
+        } catch (NumberFormatException e) {
+            return "default".equals(code) ? "Default response" : code;
         }
     }
 }
