@@ -157,6 +157,7 @@ public class FeedbackIT extends MekongTestSupport {
         Reply wsdl = get("/soap/feedback-service?wsdl", null);
         assertEquals(200, wsdl.status());
         assertTrue(wsdl.body().contains("submitFeedback") && wsdl.body().contains("trackFeedback"));
+        assertWsdlDocumented(wsdl.body());
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
                 + "xmlns:f=\"http://mekong.org/soap/feedback/1.0\"><soapenv:Body><f:submitFeedback><feedback>"
                 + "<title>Đề xuất sàn nông sản trực tuyến</title><content>Hợp tác xã đề xuất xây dựng sàn giao dịch nông "

@@ -88,6 +88,7 @@ public class IntegrationIT extends MekongTestSupport {
         assertTrue(wsdl.body().contains("wsdl:definitions"));
         assertTrue(wsdl.body().contains("name=\"MekongDataService\""));
         assertTrue(wsdl.body().contains("submitDataValues"));
+        assertWsdlDocumented(wsdl.body());
 
         Reply list = soap(admin(), "listIndicators", "<layer>OPERATIONAL</layer>");
         assertEquals(list.body(), 200, list.status());

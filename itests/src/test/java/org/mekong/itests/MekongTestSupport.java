@@ -243,6 +243,35 @@ public abstract class MekongTestSupport {
         org.junit.Assert.assertTrue(String.join("\n", problems), problems.isEmpty());
     }
 
+    /** Every operation of the WSDL's port types carries a wsdl:documentation, and so does the definitions. */
+    protected static void assertWsdlDocumented(String wsdl) throws Exception {
+        String ns = "http://schemas.xmlsoap.org/wsdl/";
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(wsdl)));
+        java.util.List<String> undocumented = new java.util.ArrayList<>();
+        org.w3c.dom.NodeList types = doc.getElementsByTagNameNS(ns, "portType");
+        int operations = 0;
+        for (int t = 0; t < types.getLength(); t++) {
+            org.w3c.dom.NodeList ops = ((org.w3c.dom.Element) types.item(t)).getElementsByTagNameNS(ns, "operation");
+            for (int o = 0; o < ops.getLength(); o++) {
+                org.w3c.dom.Element op = (org.w3c.dom.Element) ops.item(o);
+                operations++;
+                if (op.getElementsByTagNameNS(ns, "documentation").getLength() == 0) {
+                    undocumented.add(op.getAttribute("name"));
+                }
+            }
+        }
+        org.junit.Assert.assertTrue("no operations in the WSDL", operations > 0);
+        org.junit.Assert.assertEquals("operations without documentation", java.util.List.of(), undocumented);
+        org.w3c.dom.Node first = doc.getDocumentElement().getFirstChild();
+        while (first != null && first.getNodeType() != org.w3c.dom.Node.ELEMENT_NODE) {
+            first = first.getNextSibling();
+        }
+        org.junit.Assert.assertTrue("the WSDL starts with its documentation", first != null
+                && "documentation".equals(first.getLocalName()) && first.getTextContent().length() > 50);
+    }
+
     /** A check that may throw while a plugin's services are still coming or going. */
     @FunctionalInterface
     protected interface Check {
