@@ -58,7 +58,8 @@ let all = new Map();
 let manual = [];
 let unitValues = null;
 let queue = null;
-const seq = { values: 0, queue: 0 };
+const seq = { values: 0, queue: 0, indicators: 0 };
+const isManual = (i) => i.source === 'MANUAL' && !(i.formula && String(i.formula).trim()) && !i.retired;
 const keyOf = (v) => `${v.indicator}/${v.orgUnit}/${v.period}`;
 const indicatorName = (code) => (all.has(code) ? name(all.get(code)) : code);
 const roles = () => (Array.isArray(user?.roles) ? user.roles : []);
@@ -297,6 +298,23 @@ function rerender() {
   if (!unitValues) loadUnitValues();
 }
 
+/**
+ * The indicators enabled at the chosen unit: a plugin piloted in other units leaves its indicators
+ * out (the server would refuse their values here). An unknown unit keeps the full list; saving then
+ * names the problem.
+ */
+async function loadUnitIndicators() {
+  const mine = ++seq.indicators;
+  const orgUnit = $('entry-orgunit').value.trim();
+  const response = await api(`/indicators${query({ orgUnit })}`);
+  if (mine !== seq.indicators) return;
+  const body = response.ok ? await json(response) : null;
+  if (mine !== seq.indicators) return;
+  const list = body ? (Array.isArray(body) ? body : body.items || []) : [...all.values()];
+  manual = list.filter(isManual);
+  renderOptions();
+}
+
 async function init() {
   initDownloads($('entry-message'));
   user = await renderHeader('entry', rerender);
@@ -308,11 +326,12 @@ async function init() {
     const body = await json(response);
     const list = Array.isArray(body) ? body : body?.items || [];
     all = new Map(list.map((i) => [i.code, i]));
-    manual = list.filter((i) => i.source === 'MANUAL' && !(i.formula && String(i.formula).trim()) && !i.retired);
+    manual = list.filter(isManual);
   } else {
     say($('entry-message'), await errorText(response), true);
   }
   renderOptions();
+  loadUnitIndicators();
   loadUnitValues();
   if (user && roles().some((r) => ['VERIFIER', 'CENTRAL_IT', 'ADMIN'].includes(r))) {
     $('verify-section').hidden = false;
@@ -322,7 +341,7 @@ async function init() {
 
 $('entry-form').addEventListener('submit', save);
 $('entry-indicator').addEventListener('change', describeIndicator);
-$('entry-orgunit').addEventListener('change', loadUnitValues);
+$('entry-orgunit').addEventListener('change', () => { loadUnitIndicators(); loadUnitValues(); });
 $('entry-period').addEventListener('change', loadUnitValues);
 $('entry-submit').addEventListener('click', submitPeriod);
 $('csv-upload').addEventListener('click', uploadCsv);

@@ -314,6 +314,16 @@ public class SandboxIT extends MekongTestSupport {
                 && enteredOutside.body().contains("SBX-SCOPED") && enteredOutside.body().contains("'SBX-C2' is outside"));
         // and its warning rule now warns for the pilot unit only: C2's earlier warning is closed
         assertEquals(Set.of("SBX-P1"), hueWarningUnits());
+        // data entry offers, and completeness expects, the plugin's indicator only where it is enabled
+        assertTrue(get("/api/indicators?orgUnit=SBX-P1", inside).body().contains("HUE-DIGITAL-CITIZEN-SHARE"));
+        assertFalse(get("/api/indicators?orgUnit=SBX-C2", outside).body().contains("HUE-DIGITAL-CITIZEN-SHARE"));
+        assertTrue("without orgUnit the list is whole", get("/api/indicators", outside).body()
+                .contains("HUE-DIGITAL-CITIZEN-SHARE"));
+        Reply unknown = get("/api/indicators?orgUnit=NO-SUCH-UNIT", null);
+        assertEquals(unknown.toString(), 400, unknown.status());
+        assertTrue(unknown.body(), unknown.body().contains("orgUnit"));
+        assertTrue(missingIn(inside, "SBX-P1").contains("HUE-DIGITAL-CITIZEN-SHARE"));
+        assertFalse(missingIn(outside, "SBX-C2").contains("HUE-DIGITAL-CITIZEN-SHARE"));
 
         // widening extends the scope at once, without a restart
         ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "WIDEN", "reason",
@@ -322,6 +332,8 @@ public class SandboxIT extends MekongTestSupport {
         assertTrue(get("/api/ui/contributions", outside).body().contains("province-hue.overview"));
         enterShare(outside, "SBX-C2", "2025Q3", 35.0);
         assertEquals("widening brings the control unit's warning back", Set.of("SBX-P1", "SBX-C2"), hueWarningUnits());
+        assertTrue(get("/api/indicators?orgUnit=SBX-C2", outside).body().contains("HUE-DIGITAL-CITIZEN-SHARE"));
+        assertTrue(missingIn(outside, "SBX-C2").contains("HUE-DIGITAL-CITIZEN-SHARE"));
         // stopping leaves it enabled nowhere
         ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "STOP", "reason",
                 "Dừng thí điểm")));
@@ -340,6 +352,13 @@ public class SandboxIT extends MekongTestSupport {
     }
 
     private static final String HUE_RULE = "hue.digital-citizens-falling";
+
+    /** The indicators the unit's completeness for 2025Q4 (a quarter without values) still misses. */
+    private static String missingIn(String token, String unit) throws Exception {
+        Reply r = send("POST", "/api/datavalues/submit", token, Map.of("orgUnit", unit, "period", "2025Q4"));
+        assertEquals(r.toString(), 200, r.status());
+        return r.json().get("completeness").get("missing").toString();
+    }
 
     private static void enterShare(String token, String unit, String quarter, double value) throws Exception {
         Reply r = send("PUT", "/api/datavalues", token, Map.of("indicator", "HUE-DIGITAL-CITIZEN-SHARE", "orgUnit", unit,

@@ -60,6 +60,9 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
     private final Map<IndicatorProvider, List<Indicator>> provided = new ConcurrentHashMap<>();
     /** The bundle behind each provider, for plugin scopes. */
     private final Map<IndicatorProvider, String> providerBundles = new ConcurrentHashMap<>();
+    /** Plugin scopes (from the org-units bundle), for {@link #enabledAt}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.mekong.core.api.orgunit.PluginScopes scopes;
 
     @Activate
     public IndicatorRegistryImpl(@Reference(target = "(osgi.unit.name=mekong-indicators)") EntityManagerFactory emf,
@@ -138,6 +141,18 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
         }
         return provided.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(i -> i.code().equals(code)))
                 .map(e -> providerBundles.get(e.getKey())).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    @Override
+    public boolean enabledAt(String code, String orgUnit) {
+        org.mekong.core.api.orgunit.PluginScopes current = scopes;
+        if (current == null || code == null) {
+            return true;
+        }
+        String bundle = provided.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(i -> i.code().equals(code)))
+                .map(e -> providerBundles.get(e.getKey())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        // a stored indicator of the same code wins over a plugin's (see providerBundle): checked only when refused
+        return bundle == null || current.allows(bundle, orgUnit) || providerBundle(code).isEmpty();
     }
 
     @Override

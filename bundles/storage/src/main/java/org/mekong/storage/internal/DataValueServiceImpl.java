@@ -395,7 +395,8 @@ public class DataValueServiceImpl implements DataValueService {
         Set<String> present = new HashSet<>();
         rows.forEach(r -> present.add(r.value().indicator()));
         List<String> expected = indicators.list(null, false).stream()
-                .filter(i -> i.isManual() && i.periodicity() == p.periodicity()).map(Indicator::code).sorted().toList();
+                .filter(i -> i.isManual() && i.periodicity() == p.periodicity() && indicators.enabledAt(i.code(), unit.code()))
+                .map(Indicator::code).sorted().toList();
         List<String> missing = expected.stream().filter(code -> !present.contains(code)).toList();
         if (!mine.isEmpty()) {
             AuditServiceImpl.record(c, caller.username(), now, "DataValue", unit.code() + "/" + p.id(), "SUBMIT",
@@ -803,18 +804,15 @@ public class DataValueServiceImpl implements DataValueService {
 
     /** A scoped plugin's indicator takes values only for units within the plugin's scope (403 otherwise). */
     private void checkPluginScope(Indicator indicator, String unit) {
-        org.mekong.core.api.orgunit.PluginScopes current = scopes;
-        if (current == null || indicator.provider() == null) {
+        if (indicator.provider() == null || indicators.enabledAt(indicator.code(), unit)) {
             return;
         }
-        indicators.providerBundle(indicator.code()).ifPresent(bundle -> {
-            if (!current.allows(bundle, unit)) {
-                org.mekong.core.api.orgunit.PluginScope scope = current.scopeOf(bundle).orElseThrow();
-                throw new ForbiddenException("Indicator '" + indicator.code() + "' belongs to plugin " + bundle
-                        + ", which is enabled only for " + (scope.units().isEmpty() ? "no unit" : "units " + scope.units())
-                        + (scope.reason() == null ? "" : " (" + scope.reason() + ")") + "; '" + unit + "' is outside");
-            }
-        });
+        String bundle = indicators.providerBundle(indicator.code()).orElse(indicator.provider());
+        org.mekong.core.api.orgunit.PluginScope scope = scopes == null ? null : scopes.scopeOf(bundle).orElse(null);
+        throw new ForbiddenException("Indicator '" + indicator.code() + "' belongs to plugin " + bundle
+                + ", which is enabled only for " + (scope == null || scope.units().isEmpty() ? "no unit" : "units "
+                        + scope.units()) + (scope == null || scope.reason() == null ? "" : " (" + scope.reason() + ")")
+                + "; '" + unit + "' is outside");
     }
 
     private OrgUnit unit(String code, String field) {

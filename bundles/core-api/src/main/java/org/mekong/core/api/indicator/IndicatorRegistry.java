@@ -37,4 +37,11 @@ public interface IndicatorRegistry {
      * the plugin's scope ({@link org.mekong.core.api.orgunit.PluginScopes}).
      */
     Optional<String> providerBundle(String code);
+
+    /**
+     * Whether the indicator is enabled at the org unit: stored indicators everywhere, a plugin's
+     * indicators where the plugin's scope allows ({@link org.mekong.core.api.orgunit.PluginScopes#allows(String,
+     * String)}). Data entry offers, accepts and expects a unit's values only for the indicators enabled there.
+     */
+    boolean enabledAt(String code, String orgUnit);
 }

@@ -21,6 +21,7 @@ import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorLayer;
 import org.mekong.core.api.indicator.IndicatorRegistry;
+import org.mekong.core.api.orgunit.OrgUnitService;
 import org.mekong.web.api.MekongRest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,16 +45,28 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "indicators")
 public class IndicatorResource {
     private final IndicatorRegistry registry;
+    private final OrgUnitService orgUnits;
 
     @Activate
-    public IndicatorResource(@Reference IndicatorRegistry registry) {
+    public IndicatorResource(@Reference IndicatorRegistry registry, @Reference OrgUnitService orgUnits) {
         this.registry = registry;
+        this.orgUnits = orgUnits;
     }
 
     @GET
-    @Operation(summary = "All indicators, optionally of one layer; retired ones with includeRetired=true")
-    public List<Indicator> list(@QueryParam("layer") String layer, @QueryParam("includeRetired") boolean retired) {
-        return registry.list(RestSupport.parseEnum(IndicatorLayer.class, "layer", layer), retired);
+    @Operation(summary = "All indicators, optionally of one layer; retired ones with includeRetired=true; with orgUnit, "
+            + "only those enabled at that unit (a plugin piloted elsewhere leaves its indicators out)")
+    public List<Indicator> list(@QueryParam("layer") String layer, @QueryParam("includeRetired") boolean retired,
+            @QueryParam("orgUnit") String orgUnit) {
+        List<Indicator> all = registry.list(RestSupport.parseEnum(IndicatorLayer.class, "layer", layer), retired);
+        if (orgUnit == null || orgUnit.isBlank()) {
+            return all;
+        }
+        String unit = orgUnit.trim();
+        if (orgUnits.find(unit).isEmpty()) {
+            throw InvalidInputException.field("orgUnit", "unknown org unit '" + unit + "'");
+        }
+        return all.stream().filter(i -> registry.enabledAt(i.code(), unit)).toList();
     }
 
     @GET
