@@ -209,6 +209,12 @@ public class CoreApiIT extends MekongTestSupport {
         assertEquals(403, send("POST", "/api/indicators", reporter, Map.of("code", "X-1", "nameVi", "x", "nameEn", "x",
                 "layer", "STRATEGIC", "periodicity", "YEARLY", "direction", "HIGHER_IS_BETTER")).status());
         assertEquals(404, get("/api/indicators/X-1", null).status());
+        // a query parameter of the wrong type is bad input naming the parameter, not "no such resource"
+        Reply wrongType = get("/api/datavalues?indicator=STARTUPS&limit=lots", admin());
+        assertEquals(wrongType.toString(), 400, wrongType.status());
+        assertEquals("invalid_input", wrongType.json().get("error").asText());
+        assertEquals("limit", wrongType.json().get("details").get(0).get("field").asText());
+        assertEquals(404, get("/api/no-such-resource?limit=lots", admin()).status());
 
         StringBuilder huge = new StringBuilder("{\"values\":[");
         String one = "{\"indicator\":\"STARTUPS\",\"orgUnit\":\"HUE\",\"period\":\"2025Q1\",\"value\":1,\"comment\":\"" + "x".repeat(1000) + "\"},";

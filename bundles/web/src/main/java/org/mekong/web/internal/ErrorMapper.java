@@ -37,6 +37,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Context
     private HttpHeaders headers;
 
+    @Context
+    private javax.ws.rs.core.UriInfo uriInfo;
+
     @Override
     public Response toResponse(Throwable e) {
         MekongException domain = find(e, MekongException.class);
@@ -51,6 +54,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         JsonProcessingException json = find(e, JsonProcessingException.class);
         if (json != null) {
             return respond(400, "invalid_json", describe(json), details(json));
+        }
+        if (e instanceof WebApplicationException nf && nf.getResponse().getStatus() == 404
+                && conversionFailure(e.getCause())) {
+            // JAX-RS answers 404 when a query or path parameter does not convert to its type; the
+            // resource exists, the input is wrong: say so, and name the parameter when it can be told
+            List<ErrorDetail> details = badParameters(e.getCause());
+            return respond(400, "invalid_input", details.isEmpty()
+                    ? "A query or path parameter has a value of the wrong type: " + e.getCause().getMessage()
+                    : "Parameter '" + details.get(0).field() + "' has a value of the wrong type", details);
         }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
@@ -69,6 +81,30 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         LOG.error("Unexpected error", e);
         return respond(500, "internal_error", "An internal error occurred; it has been logged", List.of());
+    }
+
+    private static boolean conversionFailure(Throwable cause) {
+        return cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException;
+    }
+
+    /** The query and path parameters whose value is the one that failed to convert. */
+    private List<ErrorDetail> badParameters(Throwable cause) {
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"(.*)\"").matcher(message);
+        String value = quoted.find() ? quoted.group(1) : null;
+        if (value == null || uriInfo == null) {
+            return List.of();
+        }
+        List<ErrorDetail> out = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, List<String>> look = (name, values) -> {
+            if (values.contains(value)) {
+                out.add(new ErrorDetail(name, "'" + value + "' is not a valid value"
+                        + (cause instanceof NumberFormatException ? " (a number is expected)" : "")));
+            }
+        };
+        uriInfo.getQueryParameters().forEach(look);
+        uriInfo.getPathParameters().forEach(look);
+        return out;
     }
 
     private static String describe(JsonProcessingException e) {
