@@ -418,4 +418,57 @@ public class UiShellIT {
             Thread.sleep(250);
         }
     }
+
+    /**
+     * Hue's plugin, installed live through the admin API: its page lists its indicators and ranks the
+     * commune centres of the demo year by resolution rate with traffic-light bars; a bad year is
+     * answered in words; after uninstalling, the page is gone.
+     */
+    @Test
+    public void f_huesWidgetRanksItsCommuneCentresOnceThePluginIsInstalled() throws Exception {
+        api("POST", "/api/plugins/mekong-province-hue/install", "{}");
+        awaitHttp("/api/hue", 200);
+        awaitHttp("/hue/index.html", 200);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(url("/hue/index.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#indicators li")));
+        assertTrue(browser.findElement(By.id("indicators")).getText().contains("HUE-CENTRE-RESOLUTION-RATE"));
+        wait.until(d -> !d.findElement(By.id("centres-note")).getText().isBlank()); // this year's answer came
+        org.openqa.selenium.WebElement year = browser.findElement(By.id("year"));
+        year.clear();
+        year.sendKeys("2025", org.openqa.selenium.Keys.TAB);
+        wait.until(d -> d.findElement(By.id("centres-note")).getText().contains("2025"));
+        java.util.List<org.openqa.selenium.WebElement> rows = browser.findElements(By.cssSelector("#centres tbody tr"));
+        assertTrue("the demo's Hue communes have 2025 feedback", rows.size() > 0);
+        assertTrue(browser.findElement(By.id("centres-note")).getText().contains("/ 40"));
+        // ranked: the first bar is at least as long as the last, and each bar carries its colour
+        double first = Double.parseDouble(rows.get(0).findElement(By.cssSelector(".meter")).getAttribute("aria-label").replace("%", ""));
+        double last = Double.parseDouble(rows.get(rows.size() - 1).findElement(By.cssSelector(".meter")).getAttribute("aria-label").replace("%", ""));
+        assertTrue(first + " >= " + last, first >= last);
+        assertTrue(rows.get(0).findElement(By.cssSelector(".meter")).getAttribute("class").matches("meter (green|amber|red)"));
+        screenshot("50-hue-centres-widget");
+        year.clear();
+        year.sendKeys("1", org.openqa.selenium.Keys.TAB);
+        wait.until(d -> d.findElement(By.id("centres-note")).getText().contains("2000"));
+        assertEquals(0, browser.findElements(By.cssSelector("#centres tbody tr")).size());
+
+        api("POST", "/api/plugins/mekong-province-hue/uninstall", "{}");
+        awaitHttp("/api/hue", 404);
+        awaitHttp("/hue/index.html", 404);
+    }
+
+    private static void awaitHttp(String path, int status) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " did not answer " + status + "; last " + last);
+    }
 }
