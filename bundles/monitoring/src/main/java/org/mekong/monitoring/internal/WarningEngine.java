@@ -56,6 +56,8 @@ public class WarningEngine implements EventHandler {
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** Reconciling a rule's findings and removing the rule exclude each other. */
+    private final Object reconcileLock = new Object();
     private volatile long lastChange;
     private volatile long firstChange;
     private volatile boolean active;
@@ -110,11 +112,15 @@ public class WarningEngine implements EventHandler {
     }
 
     void removeRule(WarningRule rule) {
-        if (rules.remove(rule.id(), rule) && active) {
-            try {
-                store.closeAll(rule.id());
-            } catch (RuntimeException e) {
-                LOG.warn("Could not close the warnings of removed rule {}: {}", rule.id(), e.getMessage());
+        // under the reconcile lock: a run that checked this rule just before it left must not
+        // re-open its warnings after they are closed here (nothing would ever close them again)
+        synchronized (reconcileLock) {
+            if (rules.remove(rule.id(), rule) && active) {
+                try {
+                    store.closeAll(rule.id());
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not close the warnings of removed rule {}: {}", rule.id(), e.getMessage());
+                }
             }
         }
     }
@@ -209,12 +215,14 @@ public class WarningEngine implements EventHandler {
             }
             try {
                 List<WarningFinding> findings = rule.check(context);
-                if (!rules.containsKey(rule.id())) {
-                    continue;
+                synchronized (reconcileLock) {
+                    if (rules.get(rule.id()) != rule) {
+                        continue; // the rule left while it was checked
+                    }
+                    int[] r = store.reconcile(rule.id(), inScope(rule.id(), findings == null ? List.of() : findings));
+                    raised += r[0];
+                    closed += r[1];
                 }
-                int[] r = store.reconcile(rule.id(), inScope(rule.id(), findings == null ? List.of() : findings));
-                raised += r[0];
-                closed += r[1];
             } catch (RuntimeException e) {
                 LOG.warn("Warning rule {} failed: {}", rule.id(), e.toString());
                 failed.add(rule.id() + ": " + e.getMessage());
