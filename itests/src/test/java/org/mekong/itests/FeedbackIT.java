@@ -606,7 +606,8 @@ public class FeedbackIT extends MekongTestSupport {
      */
     @Test
     public void n_huesCentreRateIsComputedFromThisPluginsData() throws Exception {
-        features.installFeature("mekong-province-hue");
+        // without refreshing unrelated bundles, as /api/plugins installs plugins
+        features.installFeature("mekong-province-hue", java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         awaitStatus("/api/hue", 200, Duration.ofSeconds(60));
         awaitStatus("/api/indicators/HUE-CENTRE-RESOLUTION-RATE", 200, Duration.ofSeconds(30));
         unit("HUE-ITC", "COMMUNE", "HUE");
@@ -640,7 +641,7 @@ public class FeedbackIT extends MekongTestSupport {
         assertTrue("no Hue rate outside Hue: " + outside, outside.get("points").size() == 0
                 || !outside.get("points").get(0).hasNonNull("value"));
 
-        features.uninstallFeature("mekong-province-hue");
+        features.uninstallFeature("mekong-province-hue", java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         awaitStatus("/api/hue", 404, Duration.ofSeconds(60));
         Thread.sleep(STABLE_MILLIS);
     }
