@@ -139,8 +139,13 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
         if (code == null || Transactions.read(emf, em -> em.find(IndicatorEntity.class, code)) != null) {
             return Optional.empty();
         }
+        return Optional.ofNullable(providedBy(code));
+    }
+
+    /** The bundle of the provider contributing the code, whether or not a stored indicator overrides it. */
+    private String providedBy(String code) {
         return provided.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(i -> i.code().equals(code)))
-                .map(e -> providerBundles.get(e.getKey())).filter(java.util.Objects::nonNull).findFirst();
+                .map(e -> providerBundles.get(e.getKey())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     @Override
@@ -149,8 +154,7 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
         if (current == null || code == null) {
             return true;
         }
-        String bundle = provided.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(i -> i.code().equals(code)))
-                .map(e -> providerBundles.get(e.getKey())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String bundle = providedBy(code);
         // a stored indicator of the same code wins over a plugin's (see providerBundle): checked only when refused
         return bundle == null || current.allows(bundle, orgUnit) || providerBundle(code).isEmpty();
     }

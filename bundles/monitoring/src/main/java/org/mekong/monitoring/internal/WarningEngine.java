@@ -115,7 +115,11 @@ public class WarningEngine implements EventHandler {
         // under the reconcile lock: a run that checked this rule just before it left must not
         // re-open its warnings after they are closed here (nothing would ever close them again)
         synchronized (reconcileLock) {
-            if (rules.remove(rule.id(), rule) && active) {
+            if (!rules.remove(rule.id(), rule)) {
+                return;
+            }
+            ruleBundles.remove(rule.id());
+            if (active) {
                 try {
                     store.closeAll(rule.id());
                 } catch (RuntimeException e) {
@@ -126,9 +130,7 @@ public class WarningEngine implements EventHandler {
     }
 
     public List<RuleInfo> rules() {
-        return rules.values().stream().map(r -> new RuleInfo(r.id(), r.nameVi(), r.nameEn(),
-                org.osgi.framework.FrameworkUtil.getBundle(r.getClass()) == null ? null
-                        : org.osgi.framework.FrameworkUtil.getBundle(r.getClass()).getSymbolicName()))
+        return rules.values().stream().map(r -> new RuleInfo(r.id(), r.nameVi(), r.nameEn(), ruleBundles.get(r.id())))
                 .sorted(java.util.Comparator.comparing(RuleInfo::id)).toList();
     }
 
