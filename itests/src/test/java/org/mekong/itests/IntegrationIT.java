@@ -116,7 +116,9 @@ public class IntegrationIT extends MekongTestSupport {
         String key = "<key><indicator>BROADBAND-COVERAGE</indicator><orgUnit>HUE-KIM-LONG</orgUnit><period>2025Q1</period></key>";
         Reply noReason = soap(admin(), "decideValues", key + "<verify>false</verify>");
         assertEquals(noReason.body(), 400, noReason.status());
-        Reply verified = soap(admin(), "decideValues", key + "<verify>true</verify>");
+        Reply own = soap(admin(), "decideValues", key + "<verify>true</verify>");
+        assertEquals("the submitter may not verify (four eyes): " + own.body(), 403, own.status());
+        Reply verified = soap(createUser("soap.verifier", "VERIFIER", "HUE"), "decideValues", key + "<verify>true</verify>");
         assertEquals(verified.body(), 200, verified.status());
         assertEquals("VERIFIED", get("/api/datavalues?indicator=BROADBAND-COVERAGE&orgUnit=HUE-KIM-LONG&period=2025Q1",
                 admin()).json().get("items").get(0).get("state").asText());

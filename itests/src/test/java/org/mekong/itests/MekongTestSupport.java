@@ -50,6 +50,7 @@ public abstract class MekongTestSupport {
             throw new IllegalStateException("Build the distribution first: " + archive + " is missing");
         }
         String target = System.getProperty("project.build.directory", "target");
+        int sshPort = freePort();
         return new Option[] {
             karafDistributionConfiguration().frameworkUrl(new File(archive).toURI().toString())
                     .name("Mekong").unpackDirectory(new File(target, "exam")).useDeployFolder(false),
@@ -57,7 +58,8 @@ public abstract class MekongTestSupport {
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(httpPort)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort)),
+            systemProperty("mekong.ssh.port").value(Integer.toString(sshPort)),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.mekong.identity.cfg", "admin.password", ADMIN_PASSWORD),

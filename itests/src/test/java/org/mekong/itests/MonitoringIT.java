@@ -271,7 +271,11 @@ public class MonitoringIT extends MekongTestSupport {
                 + "&from=202501&to=202501", null).json();
         assertEquals(0, publicView.get("points").get(0).get("count").asInt());
         send("POST", "/api/datavalues/submit", admin(), Map.of("orgUnit", f.c(), "period", "202501"));
-        send("POST", "/api/datavalues/verify", admin(), Map.of("keys", List.of(key(f.count(), f.c(), "202501"))));
+        Reply ownVerify = send("POST", "/api/datavalues/verify", admin(), Map.of("keys", List.of(key(f.count(), f.c(), "202501"))));
+        assertEquals("the submitter may not verify (four eyes): " + ownVerify, 403, ownVerify.status());
+        Reply verify = send("POST", "/api/datavalues/verify", createUser("rollup.verifier", "CENTRAL_IT", "VN"),
+                Map.of("keys", List.of(key(f.count(), f.c(), "202501"))));
+        assertEquals(verify.toString(), 200, verify.status());
         JsonNode afterVerify = get("/api/monitoring/rollup?indicator=" + f.count() + "&orgUnit=" + f.province()
                 + "&from=202501&to=202501", null).json().get("points").get(0);
         assertEquals(30.0, afterVerify.get("value").asDouble(), 1e-9);

@@ -23,8 +23,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 /**
- * JAAS login against Mekong accounts. Mekong roles become role principals; ADMIN and CENTRAL_IT
- * also get Karaf's own roles (admin, manager, viewer, ssh) so they can run the shell.
+ * JAAS login against Mekong accounts. Mekong roles become role principals; only ADMIN also gets
+ * Karaf's own roles (admin, manager, viewer, ssh), so only administrators may open the shell.
  */
 public class MekongLoginModule implements LoginModule {
     private static final List<String> KARAF_ROLES = List.of("admin", "manager", "viewer", "ssh", "systembundles");
@@ -71,7 +71,7 @@ public class MekongLoginModule implements LoginModule {
     public boolean commit() {
         principals.add(new UserPrincipal(caller.username()));
         caller.roles().forEach(r -> principals.add(new RolePrincipal(r.name())));
-        if (caller.hasAnyRole(Role.ADMIN, Role.CENTRAL_IT)) {
+        if (caller.hasRole(Role.ADMIN)) {
             KARAF_ROLES.forEach(r -> principals.add(new RolePrincipal(r)));
         }
         subject.getPrincipals().addAll(principals);

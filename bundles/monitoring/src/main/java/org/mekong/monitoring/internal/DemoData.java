@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     static final Caller LOADER = new Caller("demo", Set.of(Role.CENTRAL_IT, Role.VERIFIER), Set.of());
+    /** A second demo identity decides on the values the loader entered: nobody verifies their own values. */
+    static final Caller DEMO_VERIFIER = new Caller("demo-verifier", Set.of(Role.CENTRAL_IT, Role.VERIFIER), Set.of());
     static final Period FIRST_MONTH = Period.parse("202501");
     static final Period LAST_MONTH = Period.parse("202609");
 
@@ -146,9 +148,9 @@ public class DemoData {
             }
         }
         values.submitAll(LOADER, submit);
-        values.verify(LOADER, verify);
+        values.verify(DEMO_VERIFIER, verify);
         if (!reject.isEmpty()) {
-            values.reject(LOADER, reject, "Số liệu quý chưa khớp với báo cáo của Sở; đề nghị rà soát và gửi lại.");
+            values.reject(DEMO_VERIFIER, reject, "Số liệu quý chưa khớp với báo cáo của Sở; đề nghị rà soát và gửi lại.");
         }
         return inputs.size();
     }

@@ -107,7 +107,7 @@ public class TargetService {
             }
             return n;
         });
-        audit.record(caller.username(), "Target", t.indicator() + "/" + t.orgUnit() + "/" + t.period(), "PUT", null, t);
+        audit.record(caller.username(), "Target", t.indicator() + "/" + t.orgUnit() + "/" + t.period(), "PUT", null, t, t.orgUnit());
         return t;
     }
 

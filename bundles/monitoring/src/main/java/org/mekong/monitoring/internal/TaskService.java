@@ -193,7 +193,7 @@ public class TaskService {
                     unit.code(), unit.path(), in.responsible(), due, in.expectedProduct(), caller.username(), now);
         });
         Task created = get(caller, in.code());
-        audit.record(caller.username(), "Task", created.code(), "CREATE", null, created);
+        audit.record(caller.username(), "Task", created.code(), "CREATE", null, created, created.orgUnit());
         changed(created.code());
         return created;
     }
@@ -245,7 +245,7 @@ public class TaskService {
         });
         TaskReport r = new TaskReport(id, code, progress, in.difficulties(), in.proposals(), done, caller.username(),
                 now, List.of());
-        audit.record(caller.username(), "Task", code, "REPORT", task, r);
+        audit.record(caller.username(), "Task", code, "REPORT", task, r, task.orgUnit());
         changed(code);
         return r;
     }

@@ -18,11 +18,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.mekong.web.api.PublicAddress;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds of the latest published items, written with the JDK's StAX writer
  * (so every text is escaped by the XML library, never by hand). Links point at the public item
- * page under the configured {@code public.url}, or the address the request came in on.
+ * page under the server's public address ({@code public.url} of {@code org.mekong.web.security}), or
+ * the address the request came in on.
  */
 @Component(service = Feeds.class, configurationPid = PortalConfig.PID)
 public class Feeds {
@@ -30,25 +32,24 @@ public class Feeds {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
     private final PortalService portal;
-    private volatile String publicUrl;
+    private final PublicAddress address;
     private volatile int size;
 
     @Activate
-    public Feeds(@Reference PortalService portal, PortalConfig config) {
+    public Feeds(@Reference PortalService portal, @Reference PublicAddress address, PortalConfig config) {
         this.portal = portal;
+        this.address = address;
         configure(config);
     }
 
     @Modified
     void configure(PortalConfig config) {
-        String url = config.public_url() == null ? "" : config.public_url().trim();
-        publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         size = Math.max(1, Math.min(200, config.feed_size()));
     }
 
-    /** The site address for links: the configured one, else requestBase (scheme://host:port). */
+    /** The site address for links: the configured public one, else requestBase (scheme://host:port). */
     String base(String requestBase) {
-        return publicUrl.isEmpty() ? requestBase : publicUrl;
+        return address.base(requestBase);
     }
 
     public String rss(String requestBase, String lang, String kind) {

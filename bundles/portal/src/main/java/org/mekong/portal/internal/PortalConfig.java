@@ -14,9 +14,6 @@ public @interface PortalConfig {
     @AttributeDefinition(description = "How long (seconds) the home page keeps a plugin's overview figures")
     int figures_cache_seconds() default 60;
 
-    @AttributeDefinition(description = "Public address of the site for links in feeds, e.g. https://portal.example.vn (empty: from the request)")
-    String public_url() default "";
-
     @AttributeDefinition(description = "Items in each feed")
     int feed_size() default 30;
 

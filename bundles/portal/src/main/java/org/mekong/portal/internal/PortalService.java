@@ -496,6 +496,10 @@ public class PortalService {
                 case "publish" -> {
                     requireReviewer(caller, "publish");
                     expect(r, action, Status.IN_REVIEW);
+                    if (caller.username().equals(r.createdBy())) {
+                        throw new ForbiddenException("'" + caller.username() + "' wrote this item and may not publish it "
+                                + "too: another reviewer publishes it (four-eyes rule)");
+                    }
                     if (requestedAt != null && requestedAt.isAfter(now)) {
                         next = Status.SCHEDULED;
                         publishAt = requestedAt;

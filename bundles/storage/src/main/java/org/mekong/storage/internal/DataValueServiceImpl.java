@@ -289,13 +289,28 @@ public class DataValueServiceImpl implements DataValueService {
                 before.reason(), action, before.updatedBy(), before.updatedAt());
     }
 
+    /** The path of the deepest unit that holds all the given unit paths (the audit entry of a batch belongs there). */
+    static String commonPath(List<String> paths) {
+        if (paths.isEmpty()) {
+            return null;
+        }
+        String common = paths.get(0);
+        for (String p : paths) {
+            while (!p.startsWith(common)) {
+                common = common.substring(0, common.lastIndexOf('/', common.length() - 2) + 1);
+            }
+        }
+        return common.length() > 1 ? common : null;
+    }
+
     /** One audit entry per call: the value itself for a single write, a summary for a batch. */
     private static void audit(Connection c, Caller caller, List<Checked> in, List<DataValue> out,
             List<DataValue> befores, Instant now) throws SQLException {
         if (out.size() == 1) {
             DataValue v = out.get(0);
             AuditServiceImpl.record(c, caller.username(), now, "DataValue", in.get(0).key().toString(),
-                    v.version() == 1 ? "CREATE" : "UPDATE", befores.isEmpty() ? null : befores.get(0), v);
+                    v.version() == 1 ? "CREATE" : "UPDATE", befores.isEmpty() ? null : befores.get(0), v,
+                    in.get(0).unit().path());
             return;
         }
         long created = out.stream().filter(v -> v.version() == 1).count();
@@ -305,7 +320,8 @@ public class DataValueServiceImpl implements DataValueService {
         summary.put("indicators", out.stream().map(DataValue::indicator).distinct().sorted().limit(100).toList());
         summary.put("periods", out.stream().map(DataValue::period).distinct().sorted().limit(100).toList());
         summary.put("orgUnits", out.stream().map(DataValue::orgUnit).distinct().count());
-        AuditServiceImpl.record(c, caller.username(), now, "DataValue", "batch", "BATCH", null, summary);
+        AuditServiceImpl.record(c, caller.username(), now, "DataValue", "batch", "BATCH", null, summary,
+                commonPath(in.stream().map(ch -> ch.unit().path()).toList()));
     }
 
     // ---------------------------------------------------------------- workflow
@@ -400,7 +416,7 @@ public class DataValueServiceImpl implements DataValueService {
         List<String> missing = expected.stream().filter(code -> !present.contains(code)).toList();
         if (!mine.isEmpty()) {
             AuditServiceImpl.record(c, caller.username(), now, "DataValue", unit.code() + "/" + p.id(), "SUBMIT",
-                    null, Map.of("submitted", mine.stream().map(DataValueKey::toString).toList()));
+                    null, Map.of("submitted", mine.stream().map(DataValueKey::toString).toList()), unit.path());
         }
         return new Completeness(expected.size(), expected.size() - missing.size(), missing);
     }
@@ -455,12 +471,14 @@ public class DataValueServiceImpl implements DataValueService {
         if (keys.size() > 10_000) {
             throw InvalidInputException.field("keys", "at most 10000 values at a time");
         }
+        List<String> paths = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             DataValueKey k = keys.get(i);
             if (k == null || blank(k.indicator()) || blank(k.orgUnit()) || blank(k.period())) {
                 throw InvalidInputException.field("keys[" + i + "]", "needs indicator, orgUnit and period");
             }
             OrgUnit unit = unit(k.orgUnit(), "keys[" + i + "].orgUnit");
+            paths.add(unit.path());
             if (!caller.isNational() && caller.orgUnits().stream()
                     .noneMatch(m -> !m.equals(unit.code()) && orgUnits.isWithin(unit.code(), m))) {
                 throw new ForbiddenException("User '" + caller.username() + "' may not verify data of '" + unit.code()
@@ -479,17 +497,31 @@ public class DataValueServiceImpl implements DataValueService {
                     throw new ConflictException("keys[" + i + "]: " + k + " is " + row.value().state()
                             + ", only SUBMITTED values can be verified or rejected; nothing was changed");
                 }
+                String author = author(c, row);
+                if (caller.username().equals(author) || caller.username().equals(row.value().updatedBy())) {
+                    throw new ForbiddenException("keys[" + i + "]: " + k + " was entered or submitted by '"
+                            + caller.username() + "', who may not also decide on it: another verifier does (four-eyes "
+                            + "rule); nothing was changed");
+                }
                 transition(c, row, to, reason, action, caller, now, deltas);
             }
             applyDeltas(c, deltas);
             AuditServiceImpl.record(c, caller.username(), now, "DataValue",
                     keys.size() == 1 ? keys.get(0).toString() : "batch", action, null,
                     Map.of("keys", keys.stream().limit(1000).map(DataValueKey::toString).toList(),
-                            "reason", reason == null ? "" : reason));
+                            "reason", reason == null ? "" : reason), commonPath(paths));
             return keys.size();
         });
         publish(to.name(), keys);
         return changed;
+    }
+
+    /** Who wrote the content of a SUBMITTED value: the author of the version before its submission. */
+    private static String author(Connection c, Current row) throws SQLException {
+        DataValue v = row.value();
+        return Jdbc.one(c, "SELECT CHANGED_BY FROM DATA_VALUE_HISTORY WHERE INDICATOR_CODE = ? AND ORGUNIT_CODE = ? "
+                + "AND PERIOD = ? AND VERSION = ?", rs -> rs.getString(1), v.indicator(), v.orgUnit(), v.period(),
+                v.version() - 1).orElse(null);
     }
 
     private void transition(Connection c, Current row, DataValueState to, String reason, String action, Caller caller,

@@ -25,6 +25,13 @@ public final class Where {
         return this;
     }
 
+    /** Adds {@code condition} with all its named parameters (e.g. an OR over several values). */
+    public Where and(String condition, Map<String, Object> values) {
+        conditions.add(condition);
+        parameters.putAll(values);
+        return this;
+    }
+
     @Override
     public String toString() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);

@@ -61,7 +61,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             // resource exists, the input is wrong: say so, and name the parameter when it can be told
             List<ErrorDetail> details = badParameters(e.getCause());
             return respond(400, "invalid_input", details.isEmpty()
-                    ? "A query or path parameter has a value of the wrong type: " + e.getCause().getMessage()
+                    ? "A query or path parameter has a value of the wrong type: " + withoutClassNames(e.getCause().getMessage())
                     : "Parameter '" + details.get(0).field() + "' has a value of the wrong type", details);
         }
         if (e instanceof WebApplicationException w) {
@@ -73,7 +73,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                 case 415 -> "unsupported_media_type";
                 default -> status < 500 ? "bad_request" : "internal_error";
             };
-            String message = status == 404 ? "No such resource" : w.getMessage();
+            String message = status == 404 ? "No such resource" : withoutClassNames(w.getMessage());
             if (status >= 500) {
                 LOG.error("Request failed", e);
             }
@@ -112,7 +112,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             return "Unknown field '" + u.getPropertyName() + "'";
         }
         String original = e.getOriginalMessage();
-        return "Malformed JSON: " + (original == null ? "unreadable body" : original.split("\n")[0]);
+        return "Malformed JSON: " + (original == null ? "unreadable body" : withoutClassNames(original.split("\n")[0]));
+    }
+
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?:[A-Z][\\w]*\\$)*([A-Z][\\w]*)");
+
+    /** A library's message without the Java package and class names it may carry (they tell an attacker our internals). */
+    static String withoutClassNames(String message) {
+        return message == null ? null : CLASS_NAME.matcher(message).replaceAll("$1");
     }
 
     private static List<ErrorDetail> details(JsonProcessingException e) {

@@ -18,6 +18,8 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
 
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.Page;
@@ -95,6 +97,7 @@ public class FeedbackResource {
         return feedback.options();
     }
 
+    @PermitAll
     @POST
     @Path("items")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -271,6 +274,7 @@ public class FeedbackResource {
         return feedback.routes(MekongRest.caller(security));
     }
 
+    @RolesAllowed({ "ADMIN", "CENTRAL_IT" })
     @PUT
     @Path("routes")
     @Consumes(MediaType.APPLICATION_JSON)

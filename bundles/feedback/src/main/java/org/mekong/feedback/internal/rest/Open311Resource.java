@@ -28,6 +28,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import javax.annotation.security.PermitAll;
 
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.MekongException;
@@ -114,6 +115,7 @@ public class Open311Resource {
         return answer(format, "service_definition", null, () -> open311.definition(code));
     }
 
+    @PermitAll
     @POST
     @Path("requests.{format:json|xml}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

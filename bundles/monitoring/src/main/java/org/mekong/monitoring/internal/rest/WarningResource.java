@@ -12,6 +12,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.annotation.security.RolesAllowed;
 
 import org.mekong.core.api.Page;
 import org.mekong.monitoring.internal.Warning;
@@ -90,6 +91,7 @@ public class WarningResource {
         return engine.rules();
     }
 
+    @RolesAllowed("CENTRAL_IT")
     @POST
     @Path("run")
     @Operation(summary = "Run every rule now (CENTRAL_IT)")

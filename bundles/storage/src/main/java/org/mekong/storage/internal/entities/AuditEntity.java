@@ -36,12 +36,15 @@ public class AuditEntity {
     @Lob
     @Column(name = "AFTER_JSON")
     private String after;
+    @Column(name = "ORG_PATH")
+    private String orgPath;
 
     protected AuditEntity() {
     }
 
     public AuditEntity(Instant at, String actor, String entityType, String entityKey, String action, String before,
-            String after) {
+            String after, String orgPath) {
+        this.orgPath = orgPath;
         this.at = at;
         this.actor = actor;
         this.entityType = entityType;

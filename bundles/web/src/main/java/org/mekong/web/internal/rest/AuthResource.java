@@ -14,6 +14,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.annotation.security.PermitAll;
 
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.InvalidInputException;
@@ -57,6 +58,7 @@ public class AuthResource {
     public record LoginResponse(String token, String tokenType, Instant expiresAt, User user) {
     }
 
+    @PermitAll
     @POST
     @Path("auth/login")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,6 +73,7 @@ public class AuthResource {
         return new LoginResponse(token.token(), "Bearer", token.expiresAt(), token.user());
     }
 
+    @PermitAll
     @POST
     @Path("auth/logout")
     @Operation(summary = "Revoke the bearer token of this request")

@@ -16,6 +16,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.annotation.security.RolesAllowed;
 
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.indicator.Indicator;
@@ -76,6 +77,7 @@ public class IndicatorResource {
         return registry.get(code);
     }
 
+    @RolesAllowed("CENTRAL_IT")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a new indicator (CENTRAL_IT)")
@@ -84,6 +86,7 @@ public class IndicatorResource {
         return Response.created(URI.create("indicators/" + created.code())).entity(created).build();
     }
 
+    @RolesAllowed("CENTRAL_IT")
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -92,6 +95,7 @@ public class IndicatorResource {
         return registry.update(RestSupport.caller(security), code, RestSupport.body(definition));
     }
 
+    @RolesAllowed("CENTRAL_IT")
     @DELETE
     @Path("{code}")
     @Operation(summary = "Retire an indicator (kept for history); ?version= must be the current one")

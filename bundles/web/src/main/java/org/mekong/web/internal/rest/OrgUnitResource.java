@@ -13,6 +13,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
+import javax.annotation.security.RolesAllowed;
 
 import org.mekong.core.api.Page;
 import org.mekong.core.api.orgunit.OrgUnit;
@@ -55,6 +56,7 @@ public class OrgUnitResource {
                 Page.limit(limit));
     }
 
+    @RolesAllowed({ "ADMIN", "CENTRAL_IT" })
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a unit under a parent (ADMIN or CENTRAL_IT); the path is derived")

@@ -24,6 +24,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.annotation.security.RolesAllowed;
 
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -115,6 +116,7 @@ public class PluginResource {
         return out;
     }
 
+    @RolesAllowed("CENTRAL_IT")
     @POST
     @Path("{name}/{action: install|uninstall}")
     @Consumes(MediaType.APPLICATION_JSON)

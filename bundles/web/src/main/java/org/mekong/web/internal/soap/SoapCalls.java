@@ -39,6 +39,7 @@ final class SoapCalls {
         SoapFault fault = new SoapFault(e.code() + ": " + e.getMessage() + (details.isEmpty() ? "" : " [" + details + "]"),
                 e.status() < 500 ? CLIENT : SERVER);
         fault.setStatusCode(e.status());
+        fault.initCause(e);
         return fault;
     }
 }

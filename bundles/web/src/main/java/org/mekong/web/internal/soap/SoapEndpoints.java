@@ -22,18 +22,20 @@ public class SoapEndpoints {
 
     private final Server server;
     private final org.apache.cxf.Bus bus;
+    private final SoapServlet servlet;
 
     @Activate
     public SoapEndpoints(@Reference IndicatorRegistry indicators, @Reference DataValueService values,
-            @Reference IdentityService identity) {
+            @Reference IdentityService identity, @Reference SoapServlet servlet) {
+        this.servlet = servlet;
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(JaxWsServerFactoryBean.class.getClassLoader());
-        // The JAX-RS whiteboard may have left its own bus (served under /api) as this thread's default.
         org.apache.cxf.Bus previousBus = org.apache.cxf.BusFactory.getThreadDefaultBus(false);
-        org.apache.cxf.BusFactory.setThreadDefaultBus(null);
         try {
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+            factory.setBus(servlet.bus());
+            factory.setPublishedEndpointUrl(servlet.published(ADDRESS));
             factory.setServiceClass(DataSoapService.class);
             factory.setServiceBean(new DataSoapServiceImpl(indicators, values));
             factory.setAddress(ADDRESS);
@@ -49,9 +51,14 @@ public class SoapEndpoints {
         LOG.info("SOAP data service published at {}", ADDRESS);
     }
 
-    /** The CXF bus of the SOAP servlet at /soap, for plugins' endpoints. */
+    /** The CXF bus of the SOAP servlet at /soap, for plugins' endpoints too. */
     org.apache.cxf.Bus bus() {
         return bus;
+    }
+
+    /** The address WSDLs name for a plugin's endpoint at {@code path}, or null for the request's. */
+    String published(String path) {
+        return servlet.published(path);
     }
 
     @Deactivate

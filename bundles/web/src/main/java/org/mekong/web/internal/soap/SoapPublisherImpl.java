@@ -53,6 +53,7 @@ public class SoapPublisherImpl implements SoapPublisher {
         try {
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
             factory.setBus(core.bus());
+            factory.setPublishedEndpointUrl(core.published(path));
             factory.setServiceClass(sei);
             factory.setServiceBean(bean);
             factory.setAddress(path);
