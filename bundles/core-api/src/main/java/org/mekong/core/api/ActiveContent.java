@@ -1,18 +1,27 @@
 package org.mekong.core.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * Finds active content in PDFs and images: HTML a browser would sniff in the first KiB (a polyglot
  * served back to a reader), HTML or script anywhere in a PDF, and the PDF actions that run code,
  * launch programs or carry files (names compared after decoding {@code #xx} escapes, as PDF readers
- * do). Answers the problem in a sentence, or null.
+ * do), also inside compressed streams (an object stream holds whole dictionaries), which are inflated
+ * up to a bound. Answers the problem in a sentence, or null.
  */
 final class ActiveContent {
     static final int SNIFF_BYTES = 1024;
+    static final long MAX_INFLATED_BYTES = 64L * 1024 * 1024;
+    private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENDSTREAM = "endstream".getBytes(StandardCharsets.US_ASCII);
+    /** Longer than any name we look for with its #xx escapes: kept between inflated chunks. */
+    private static final int CARRY = 256;
     /** Tags that make a browser treat bytes as HTML (lower case; compared case-insensitively). */
     private static final List<String> HTML_MARKERS = List.of("<!doctype", "<html", "<head", "<body", "<script", "<iframe",
             "<svg", "<object", "<embed", "<meta", "<style", "<title", "<a href", "<img", "<table", "<div", "<form");
@@ -41,7 +50,70 @@ final class ActiveContent {
             }
         }
         String name = activeName(b);
-        return name == null ? null : "it carries active content (/" + name + ")";
+        return name != null ? "it carries active content (/" + name + ")" : inStreams(b);
+    }
+
+    /** Active names inside the file's compressed streams; streams that do not inflate are skipped. */
+    static String inStreams(byte[] b) {
+        long total = 0;
+        byte[] chunk = new byte[64 * 1024];
+        int at = 0;
+        while ((at = indexOf(b, STREAM, at)) >= 0) {
+            int start = at + STREAM.length;
+            if (start < b.length && b[start] == '\r') {
+                start++;
+            }
+            if (start < b.length && b[start] == '\n') {
+                start++;
+            }
+            if (start == at + STREAM.length) { // not followed by an end of line: not the keyword
+                at = start;
+                continue;
+            }
+            int end = indexOf(b, ENDSTREAM, start);
+            end = end < 0 ? b.length : end;
+            at = end + ENDSTREAM.length;
+            Inflater inflater = new Inflater();
+            inflater.setInput(b, start, end - start);
+            byte[] window = new byte[0];
+            try {
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(chunk);
+                    if (n == 0) {
+                        break;
+                    }
+                    total += n;
+                    if (total > MAX_INFLATED_BYTES) {
+                        return "its compressed streams unpack to more than " + MAX_INFLATED_BYTES / (1024 * 1024) + " MiB";
+                    }
+                    byte[] scan = Arrays.copyOf(window, window.length + n);
+                    System.arraycopy(chunk, 0, scan, window.length, n);
+                    String name = activeName(scan);
+                    if (name != null) {
+                        return "it carries active content (/" + name + ") in a compressed stream";
+                    }
+                    window = Arrays.copyOfRange(scan, Math.max(0, scan.length - CARRY), scan.length);
+                }
+            } catch (DataFormatException notFlate) {
+                // an image or another filter: nothing to read here
+            } finally {
+                inflater.end();
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(byte[] b, byte[] word, int from) {
+        outer:
+        for (int i = Math.max(0, from); i + word.length <= b.length; i++) {
+            for (int k = 0; k < word.length; k++) {
+                if (b[i + k] != word[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

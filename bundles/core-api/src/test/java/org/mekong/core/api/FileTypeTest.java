@@ -112,6 +112,28 @@ public class FileTypeTest {
     }
 
     @Test
+    public void activeContentHiddenInACompressedObjectStreamIsFound() throws IOException {
+        byte[] hidden = pdfWithStream("1 0 << /S /JavaScript /J#53 (app.alert(1)) >>");
+        refused("in a compressed stream", check400("scan.pdf", hidden));
+        assertEquals("a compressed page of text passes", "application/pdf",
+                check("scan.pdf", pdfWithStream("BT /F1 12 Tf (Bao cao quy 3) Tj ET")));
+    }
+
+    /** A PDF with one deflated stream holding the text. */
+    private static byte[] pdfWithStream(String text) throws IOException {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(packed)) {
+            d.write(bytes(text));
+        }
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        pdf.write(bytes("%PDF-1.7\n5 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length "
+                + packed.size() + " >>\nstream\r\n"));
+        pdf.write(packed.toByteArray());
+        pdf.write(bytes("\nendstream\nendobj\n%%EOF"));
+        return pdf.toByteArray();
+    }
+
+    @Test
     public void imagesWithHtmlInTheirFirstKilobyteAreRefused() {
         byte[] p = png(2048);
         System.arraycopy(bytes("<script>alert(1)</script>"), 0, p, 300, 25);
