@@ -221,7 +221,7 @@ public class PilotService {
         audit.record(caller.username(), "Pilot", code, "EDIT", null, Map.of("pilotUnits", v.pilotUnits(),
                 "controlUnits", v.controlUnits(), "indicators", v.indicators(), "end", v.end().toString()));
         if (current.feature() != null && !current.feature().equals(v.feature())) {
-            pilotScopes.release(caller, code, current.feature());
+            pilotScopes.release(caller, p.code(), current.feature());
         }
         pilotScopes.apply(caller, p);
         post("CHANGED", p);
