@@ -31,7 +31,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The sandbox plugin through real HTTP on the real distribution: pilot CRUD with its checks and
  * role rules, the difference-in-differences evaluation against a hand-computed fixture (own units,
  * own indicator, values entered and submitted through the data API), decisions with the
- * evaluation kept as evidence, and live uninstall/reinstall keeping the pilots.
+ * evaluation kept as evidence, and live uninstall/reinstall keeping the pilots. Issue 14: only central IT
+ * scopes a feature through a pilot and only plugin bundles can be scoped (#1), a leader's units stay in
+ * its subtree (#1), anonymous readers see evaluations of verified values only (#7), and uploads with
+ * active content or zip bombs are refused through a real endpoint (#18).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -51,6 +54,8 @@ public class SandboxIT extends MekongTestSupport {
     private static volatile boolean fixture;
     private static String leader;
     private static String reporter;
+    private static String centralIt;
+    private static String hanoiLeader;
 
     /**
      * Units SBX-P1, SBX-P2, SBX-P3 (pilot), SBX-C1, SBX-C2 (control), SBX-X (joins later) and the
@@ -92,7 +97,48 @@ public class SandboxIT extends MekongTestSupport {
         put("SBX-P3", "202501", 99);
         leader = createUser("sbx-leader", "LEADER", "VN");
         reporter = createUser("sbx-reporter", "REPORTER", "SBX");
+        centralIt = createUser("sbx-it", "CENTRAL_IT", "VN");
+        hanoiLeader = createUser("sbx-hn-leader", "LEADER", "HA-NOI");
+        String verifier = createUser("sbx-verifier", "VERIFIER", "SBX");
+        // the evaluation a decision keeps is public: the fixture's submitted values are verified (not P3's draft)
+        List<Map<String, String>> keys = new ArrayList<>();
+        for (String u : values.keySet()) {
+            for (String m : months) {
+                keys.add(Map.of("indicator", "SBX-RATE", "orgUnit", u, "period", m));
+            }
+        }
+        for (int m = 3; m < months.length; m++) {
+            keys.add(Map.of("indicator", "SBX-RATE", "orgUnit", "SBX-P3", "period", months[m]));
+        }
+        publicFixture(keys);
+        Reply verified = send("POST", "/api/datavalues/verify", verifier, Map.of("keys", keys));
+        assertEquals(verified.toString(), 200, verified.status());
+        assertEquals(verified.body(), keys.size(), verified.json().get("changed").asInt());
         fixture = true;
+    }
+
+    /**
+     * The indicator SBX-PUB for the public-evaluation test, pilot SBX-P1 against control SBX-C1 from
+     * April 2025: P1 January 10 and April 20 verified, May 100 only submitted; C1 January 10 and April
+     * 12 verified, May 50 only submitted. Verified only: P1 10 -> 20 (+10), C1 10 -> 12 (+2), DiD +8.
+     * With the submitted values: P1 10 -> 60 (+50), C1 10 -> 31 (+21), DiD +29.
+     */
+    private static void publicFixture(List<Map<String, String>> toVerify) throws Exception {
+        Reply ind = send("POST", "/api/indicators", admin(), Map.of("code", "SBX-PUB", "nameVi", "Tỷ lệ công khai",
+                "nameEn", "Public rate", "layer", "OPERATIONAL", "unit", "%", "periodicity", "MONTHLY", "direction",
+                "HIGHER_IS_BETTER", "greenThreshold", 50, "redThreshold", 20, "source", "MANUAL"));
+        assertEquals(ind.toString(), 201, ind.status());
+        Map<String, double[]> values = Map.of("SBX-P1", new double[] { 10, 20, 100 }, "SBX-C1", new double[] { 10, 12, 50 });
+        String[] months = { "202501", "202504", "202505" };
+        for (Map.Entry<String, double[]> e : values.entrySet()) {
+            for (int m = 0; m < months.length; m++) {
+                put("SBX-PUB", e.getKey(), months[m], e.getValue()[m]);
+                submit(e.getKey(), months[m]);
+                if (m < 2) {
+                    toVerify.add(Map.of("indicator", "SBX-PUB", "orgUnit", e.getKey(), "period", months[m]));
+                }
+            }
+        }
     }
 
     private static void unit(String code, String level, String parent) throws Exception {
@@ -102,8 +148,12 @@ public class SandboxIT extends MekongTestSupport {
     }
 
     private static void put(String unit, String period, double v) throws Exception {
+        put("SBX-RATE", unit, period, v);
+    }
+
+    private static void put(String indicator, String unit, String period, double v) throws Exception {
         // the comment explains the jump at the pilot's start (the data checks ask for one)
-        Reply r = send("PUT", "/api/datavalues", admin(), Map.of("indicator", "SBX-RATE", "orgUnit", unit, "period",
+        Reply r = send("PUT", "/api/datavalues", admin(), Map.of("indicator", indicator, "orgUnit", unit, "period",
                 period, "value", v, "comment", "Số liệu kiểm thử thí điểm"));
         assertEquals(r.toString(), 200, r.status());
     }
@@ -291,7 +341,13 @@ public class SandboxIT extends MekongTestSupport {
         p.put("end", "2099-12-31");
         p.put("pilotUnits", List.of("SBX-P1"));
         p.put("controlUnits", List.of("SBX-C2"));
-        assertEquals(201, send("POST", "/api/sandbox/pilots", leader, p).status());
+        // only central IT attaches a feature to a pilot (issue 14 #1); a leader is refused and nothing is stored
+        Reply byLeader = send("POST", "/api/sandbox/pilots", leader, p);
+        assertEquals(byLeader.toString(), 403, byLeader.status());
+        assertTrue(byLeader.body(), byLeader.body().contains("feature"));
+        assertEquals(404, get("/api/sandbox/pilots/SBX-SCOPED", null).status());
+        Reply created = send("POST", "/api/sandbox/pilots", centralIt, p);
+        assertEquals(created.toString(), 201, created.status());
         JsonNode scopes = ok(get("/api/scopes", admin()));
         assertTrue(scopes.toString(), scopes.toString().contains("\"bundle\":\"org.mekong.province.hue\"")
                 && scopes.toString().contains("SBX-P1"));
@@ -328,9 +384,13 @@ public class SandboxIT extends MekongTestSupport {
         assertTrue(missingIn(inside, "SBX-P1").contains("HUE-DIGITAL-CITIZEN-SHARE"));
         assertFalse(missingIn(outside, "SBX-C2").contains("HUE-DIGITAL-CITIZEN-SHARE"));
 
-        // widening extends the scope at once, without a restart
-        ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "WIDEN", "reason",
-                "Mở rộng sang xã đối chứng", "units", List.of("SBX-C2"))));
+        // widening extends the scope at once, without a restart; only central IT decides on a piloted feature
+        Map<String, Object> widen = Map.of("decision", "WIDEN", "reason", "Mở rộng sang xã đối chứng", "units",
+                List.of("SBX-C2"));
+        Reply leaderWidens = send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, widen);
+        assertEquals(leaderWidens.toString(), 403, leaderWidens.status());
+        assertEquals("nothing changed", 403, get("/api/hue/communes", outside).status());
+        ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", centralIt, widen));
         assertEquals(200, get("/api/hue/communes", outside).status());
         assertTrue(get("/api/ui/contributions", outside).body().contains("province-hue.overview"));
         enterShare(outside, "SBX-C2", "2025Q3", 35.0);
@@ -338,7 +398,7 @@ public class SandboxIT extends MekongTestSupport {
         assertTrue(get("/api/indicators?orgUnit=SBX-C2", outside).body().contains("HUE-DIGITAL-CITIZEN-SHARE"));
         assertTrue(missingIn(outside, "SBX-C2").contains("HUE-DIGITAL-CITIZEN-SHARE"));
         // stopping leaves it enabled nowhere
-        ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", leader, Map.of("decision", "STOP", "reason",
+        ok(send("POST", "/api/sandbox/pilots/SBX-SCOPED/decision", centralIt, Map.of("decision", "STOP", "reason",
                 "Dừng thí điểm")));
         assertEquals(403, get("/api/hue", inside).status());
         assertEquals("enabled nowhere, it warns nowhere", Set.of(), hueWarningUnits());
@@ -346,7 +406,12 @@ public class SandboxIT extends MekongTestSupport {
         assertEquals(204, call("DELETE", "/api/scopes/org.mekong.province.hue", admin(), null, null).status());
         assertEquals("enabled everywhere again", 200, get("/api/hue", outside).status());
         assertEquals(Set.of("SBX-P1", "SBX-C2"), hueWarningUnits());
-        assertTrue(get("/api/audit?entityType=PluginScope", admin()).body().contains("RESTRICT"));
+        JsonNode audit = ok(get("/api/audit?entityType=PluginScope&entityKey=org.mekong.province.hue&limit=100", admin()));
+        List<String> actors = new ArrayList<>();
+        audit.get("items").forEach(a -> actors.add(a.get("action").asText() + " by " + a.get("actor").asText()));
+        assertTrue(actors.toString(), actors.contains("RESTRICT by sbx-it"));
+        assertTrue("the scope changes are audited under the real user: " + actors, actors.stream()
+                .allMatch(a -> a.endsWith(" by sbx-it") || a.endsWith(" by admin")));
         features.uninstallFeature("mekong-province-hue", java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         awaitStatus("/api/hue", 404, Duration.ofSeconds(60));
         eventually("Hue's rule gone with the plugin", Duration.ofSeconds(30),
@@ -383,6 +448,242 @@ public class SandboxIT extends MekongTestSupport {
             units.add(w.get("orgUnit").asText());
         }
         return units;
+    }
+
+    // ------------------------------------------------------------------ issue 14: scopes, public data, uploads
+
+    @Test
+    public void e_aLeaderCannotScopeAFeatureNorUseUnitsOutsideItsSubtree() throws Exception {
+        Set<String> scopesBefore = scopedBundles();
+        long pilotsBefore = pilotTotal();
+        try {
+            for (String feature : List.of("org.mekong.web", "mekong-feedback")) {
+                Map<String, Object> p = hanoiPilot("SBX-HN-" + feature.toUpperCase().replace('.', '-'));
+                p.put("feature", feature);
+                Reply r = send("POST", "/api/sandbox/pilots", hanoiLeader, p);
+                assertEquals(feature + ": " + r, 403, r.status());
+                assertTrue(r.body(), r.body().contains("feature") && r.body().contains("CENTRAL_IT"));
+            }
+            Map<String, Object> outsidePilot = hanoiPilot("SBX-HN-OUT-PILOT");
+            outsidePilot.put("pilotUnits", List.of("HUE"));
+            Reply r = send("POST", "/api/sandbox/pilots", hanoiLeader, outsidePilot);
+            assertEquals(r.toString(), 403, r.status());
+            assertTrue(r.body(), r.body().contains("'HUE'") && r.body().contains("pilotUnits"));
+            Map<String, Object> outsideControl = hanoiPilot("SBX-HN-OUT-CONTROL");
+            outsideControl.put("controlUnits", List.of("HUE"));
+            r = send("POST", "/api/sandbox/pilots", hanoiLeader, outsideControl);
+            assertEquals(r.toString(), 403, r.status());
+            assertTrue(r.body(), r.body().contains("'HUE'") && r.body().contains("controlUnits"));
+            assertEquals("nothing stored", pilotsBefore, pilotTotal());
+
+            // its own pilot inside Ha Noi is fine; widening or changing it beyond Ha Noi, or adding a feature, is not
+            Reply own = send("POST", "/api/sandbox/pilots", hanoiLeader, hanoiPilot("SBX-HN-OWN"));
+            assertEquals(own.toString(), 201, own.status());
+            r = send("POST", "/api/sandbox/pilots/SBX-HN-OWN/decision", hanoiLeader, Map.of("decision", "WIDEN",
+                    "reason", "Mở rộng", "units", List.of("HUE")));
+            assertEquals(r.toString(), 403, r.status());
+            assertTrue(r.body(), r.body().contains("'HUE'"));
+            Map<String, Object> change = hanoiPilot("SBX-HN-OWN");
+            change.put("version", 0);
+            change.put("controlUnits", List.of("HUE"));
+            r = send("PUT", "/api/sandbox/pilots/SBX-HN-OWN", hanoiLeader, change);
+            assertEquals(r.toString(), 403, r.status());
+            change.put("controlUnits", List.of());
+            change.put("feature", "org.mekong.web");
+            r = send("PUT", "/api/sandbox/pilots/SBX-HN-OWN", hanoiLeader, change);
+            assertEquals(r.toString(), 403, r.status());
+            JsonNode stored = ok(get("/api/sandbox/pilots/SBX-HN-OWN", null));
+            assertEquals("nothing changed: " + stored, 0, stored.get("version").asInt());
+            assertFalse(stored.hasNonNull("feature"));
+            assertEquals(1, stored.get("units").size());
+            assertEquals(0, stored.get("decisions").size());
+            assertCoreWorks(scopesBefore);
+        } finally {
+            liftNewScopes(scopesBefore);
+        }
+    }
+
+    @Test
+    public void f_centralItCannotScopeTheCoreALibraryOrAMissingBundle() throws Exception {
+        Set<String> scopesBefore = scopedBundles();
+        long pilotsBefore = pilotTotal();
+        try {
+            Map<String, Reply> refusals = new java.util.LinkedHashMap<>();
+            for (String bundle : List.of("org.mekong.web", "org.mekong.identity", "org.mekong.core.api",
+                    "org.apache.karaf.features.core", "org.mekong.no-such-plugin")) {
+                refusals.put("scope " + bundle, send("PUT", "/api/scopes/" + bundle, centralIt,
+                        Map.of("units", List.of("HA-NOI"), "reason", "tấn công")));
+            }
+            for (String feature : List.of("org.mekong.web", "mekong-core", "mekong-search", "mekong-province-hue")) {
+                Map<String, Object> p = hanoiPilot("SBX-IT-" + feature.toUpperCase().replace('.', '-'));
+                p.put("feature", feature);
+                refusals.put("pilot " + feature, send("POST", "/api/sandbox/pilots", centralIt, p));
+            }
+            List<String> wrong = new ArrayList<>();
+            refusals.forEach((what, r) -> {
+                String name = what.substring(what.indexOf(' ') + 1);
+                if (r.status() != 400 || !r.body().contains(name.startsWith("mekong-") ? "feature" : name)) {
+                    wrong.add(what + " -> " + r);
+                }
+            });
+            assertEquals("each is refused with 400 naming the bundle or the feature", List.of(), wrong);
+            assertEquals("no pilot stored", pilotsBefore, pilotTotal());
+            assertCoreWorks(scopesBefore);
+        } finally {
+            liftNewScopes(scopesBefore);
+        }
+    }
+
+    @Test
+    public void g_anonymousReadersSeeTheEvaluationOfVerifiedValuesOnly() throws Exception {
+        Map<String, Object> p = pilot("SBX-PUBLIC");
+        p.put("pilotUnits", List.of("SBX-P1"));
+        p.put("controlUnits", List.of("SBX-C1"));
+        p.put("indicators", List.of("SBX-PUB"));
+        assertEquals(201, send("POST", "/api/sandbox/pilots", leader, p).status());
+
+        JsonNode anonymous = ok(get("/api/sandbox/pilots/SBX-PUBLIC/evaluation", null));
+        JsonNode i = anonymous.get("indicators").get(0);
+        assertEquals(10.0, i.get("pilot").get("before").asDouble(), 1e-9);
+        assertEquals("May's submitted 100 is left out", 20.0, i.get("pilot").get("after").asDouble(), 1e-9);
+        assertEquals(12.0, i.get("control").get("after").asDouble(), 1e-9);
+        assertEquals(8.0, i.get("differenceInDifferences").asDouble(), 1e-9);
+        assertEquals(anonymous.toString(), "[\"VERIFIED\"]", String.valueOf(anonymous.get("valueStates")));
+        assertFalse("no verified value in May", i.get("series").get(4).hasNonNull("pilot"));
+        assertEquals("outside the pilot's units a leader reads the public figures", 8.0,
+                ok(get("/api/sandbox/pilots/SBX-PUBLIC/evaluation", hanoiLeader)).get("indicators").get(0)
+                        .get("differenceInDifferences").asDouble(), 1e-9);
+
+        JsonNode staff = ok(get("/api/sandbox/pilots/SBX-PUBLIC/evaluation", leader));
+        assertEquals(List.of("SUBMITTED", "VERIFIED"), strings(staff.get("valueStates")));
+        JsonNode s = staff.get("indicators").get(0);
+        assertEquals(60.0, s.get("pilot").get("after").asDouble(), 1e-9);
+        assertEquals(31.0, s.get("control").get("after").asDouble(), 1e-9);
+        assertEquals(29.0, s.get("differenceInDifferences").asDouble(), 1e-9);
+
+        // the evaluation a decision keeps is shown to everyone: it counts verified values only
+        JsonNode extended = ok(send("POST", "/api/sandbox/pilots/SBX-PUBLIC/decision", leader, Map.of("decision",
+                "EXTEND", "reason", "Cần thêm số liệu đã xác minh", "until", "2099-12-31")));
+        JsonNode evidence = extended.get("decisions").get(0).get("evaluation");
+        assertEquals(List.of("VERIFIED"), strings(evidence.get("valueStates")));
+        assertEquals(8.0, evidence.get("indicators").get(0).get("differenceInDifferences").asDouble(), 1e-9);
+    }
+
+    @Test
+    public void h_uploadsWithActiveContentOrZipBombsAreRefusedAndNothingIsStored() throws Exception {
+        long before = feedbackTotal();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("exe-inside.docx", docx("word/media/setup.exe", new byte[] { 'M', 'Z', 0, 0 }));
+        files.put("macro.docx", docx("word/vbaProject.bin", new byte[] { 1, 2, 3 }));
+        files.put("bomb.docx", docx("word/filler.xml", null));
+        files.put("polyglot.pdf", "%PDF-1.7\n<html><script>alert(document.cookie)</script></html>\n%%EOF"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        files.put("action.pdf", "%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] png = new byte[600];
+        System.arraycopy(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 }, 0, png, 0, 8);
+        byte[] html = "<html><body onload=alert(1)>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(html, 0, png, 100, html.length);
+        files.put("photo.png", png);
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Reply r = send("POST", "/api/feedback/items", admin(), feedbackWith(f.getKey(), f.getValue()));
+            if (r.status() != 400 || !r.body().contains("\"attachments[0]\"")) {
+                wrong.add(f.getKey() + " -> " + r.status() + " " + r.body());
+            }
+        }
+        assertEquals("each upload is refused with 400 naming the attachment", List.of(), wrong);
+        assertEquals("nothing stored", before, feedbackTotal());
+        // an ordinary document still passes
+        Reply fine = send("POST", "/api/feedback/items", admin(), feedbackWith("to-trinh.docx", docx("word/media/image1.png",
+                png(8))));
+        assertEquals(fine.toString(), 201, fine.status());
+    }
+
+    /** A minimal Word document (content types, package relationships, body) plus one more part (null: a bomb). */
+    private static byte[] docx(String extraName, byte[] extra) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            String types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                    + "content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
+            Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+            parts.put("[Content_Types].xml", types.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            parts.put("_rels/.rels", "<Relationships/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            parts.put("word/document.xml", "<w:document/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            parts.put(extraName, extra);
+            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                if (e.getValue() == null) {
+                    byte[] zeros = new byte[1024 * 1024];
+                    for (int i = 0; i < 110; i++) { // 110 MiB of zeros: about 110 KiB compressed
+                        zip.write(zeros);
+                    }
+                } else {
+                    zip.write(e.getValue());
+                }
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] png(int size) {
+        byte[] b = new byte[Math.max(size, 8)];
+        System.arraycopy(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 }, 0, b, 0, 8);
+        return b;
+    }
+
+    private static Map<String, Object> feedbackWith(String name, byte[] file) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", "Góp ý kèm tệp " + name);
+        m.put("content", "Tệp đính kèm minh hoạ cho góp ý về thủ tục hành chính của xã.");
+        m.put("orgUnit", "HUE");
+        m.put("attachments", List.of(Map.of("name", name, "data", java.util.Base64.getEncoder().encodeToString(file))));
+        return m;
+    }
+
+    private static long feedbackTotal() throws Exception {
+        return ok(get("/api/feedback/items?limit=1", admin())).get("total").asLong();
+    }
+
+    /** A pilot of Ha Noi alone, as the Ha Noi leader may create it. */
+    private static Map<String, Object> hanoiPilot(String code) {
+        Map<String, Object> p = pilot(code);
+        p.put("end", "2099-12-31");
+        p.put("pilotUnits", List.of("HA-NOI"));
+        p.put("controlUnits", List.of());
+        return p;
+    }
+
+    private static long pilotTotal() throws Exception {
+        return ok(get("/api/sandbox/pilots?limit=1", null)).get("total").asLong();
+    }
+
+    private static Set<String> scopedBundles() throws Exception {
+        Set<String> out = new java.util.TreeSet<>();
+        ok(get("/api/scopes", admin())).forEach(s -> out.add(s.get("bundle").asText()));
+        return out;
+    }
+
+    /** Puts right what an attack that got through did, so one failure does not break the later tests. */
+    private static void liftNewScopes(Set<String> before) throws Exception {
+        for (String b : scopedBundles()) {
+            if (!before.contains(b)) {
+                call("DELETE", "/api/scopes/" + b, admin(), null, null);
+            }
+        }
+    }
+
+    /** The first admin signs in and reads /api/me, a citizen sends feedback anonymously, no scope was added. */
+    private static void assertCoreWorks(Set<String> scopesBefore) throws Exception {
+        Reply login = send("POST", "/api/auth/login", null, Map.of("username", "admin", "password", ADMIN_PASSWORD));
+        assertEquals(login.toString(), 200, login.status());
+        Reply me = get("/api/me", "Bearer " + login.json().get("token").asText());
+        assertEquals(me.toString(), 200, me.status());
+        Reply intake = send("POST", "/api/feedback/items", null, Map.of("title", "Góp ý sau kiểm thử an ninh", "content",
+                "Cổng dịch vụ công của xã vẫn tiếp nhận góp ý của người dân.", "orgUnit", "HUE"));
+        assertEquals(intake.toString(), 201, intake.status());
+        assertEquals("no new scope", scopesBefore, scopedBundles());
     }
 
     @Test

@@ -6,16 +6,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The file types Mekong accepts as evidence and attachments, checked three ways: by the file
- * name's extension, by the declared content type and by the content's first bytes. Anything
- * else is refused with a 400 naming the field; files over the limit with a 413.
+ * The one check of every uploaded file (monitoring evidence, feedback attachments, portal files):
+ * by the file name's extension, by the declared content type, by the content's first bytes, and by
+ * what the content holds: office documents are zips whose parts are inspected (no executables,
+ * scripts or macros; bounded entry count, size and compression ratio, see {@code OfficeContainer}),
+ * PDFs and images must carry no HTML, script or PDF actions ({@code ActiveContent}). Anything else
+ * is refused with a 400 naming the field; files over the limit with a 413.
  */
 public final class FileType {
     /** Extension -> canonical content type. */
     public static final Map<String, String> TYPES = Map.of("pdf", "application/pdf", "png", "image/png", "jpg",
             "image/jpeg", "jpeg", "image/jpeg", "docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "txt", "text/plain", "csv", "text/csv");
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "txt", "text/plain", "csv", "text/csv",
+            "odt", "application/vnd.oasis.opendocument.text", "ods", "application/vnd.oasis.opendocument.spreadsheet");
 
     private FileType() {
     }
@@ -61,6 +65,15 @@ public final class FileType {
         if (!magicMatches(ext, bytes)) {
             throw InvalidInputException.field(field, "the content of '" + fileName + "' is not a ." + ext + " file");
         }
+        String refused = switch (ext) {
+            case "pdf", "png", "jpg", "jpeg" -> ActiveContent.problem(ext, bytes);
+            case "docx", "xlsx" -> OfficeContainer.problem(bytes, false);
+            case "odt", "ods" -> OfficeContainer.problem(bytes, true);
+            default -> null;
+        };
+        if (refused != null) {
+            throw InvalidInputException.field(field, "'" + fileName + "' is refused: " + refused);
+        }
         return expected;
     }
 
@@ -69,7 +82,7 @@ public final class FileType {
             case "pdf" -> starts(b, '%', 'P', 'D', 'F');
             case "png" -> starts(b, 0x89, 'P', 'N', 'G');
             case "jpg", "jpeg" -> starts(b, 0xFF, 0xD8, 0xFF);
-            case "docx", "xlsx" -> starts(b, 'P', 'K', 3, 4);
+            case "docx", "xlsx", "odt", "ods" -> starts(b, 'P', 'K', 3, 4);
             case "txt", "csv" -> isText(b);
             default -> false;
         };

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.apache.karaf.features.FeaturesService;
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.ErrorDetail;
 import org.mekong.core.api.InvalidInputException;
@@ -22,33 +23,41 @@ import org.mekong.core.api.orgunit.OrgUnitService;
 import org.mekong.core.api.orgunit.PluginScope;
 import org.mekong.core.api.orgunit.PluginScopes;
 import org.mekong.storage.jdbc.Jdbc;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plugin scopes kept in PLUGIN_SCOPE and in memory (every check is a map lookup plus an
- * in-memory subtree test). One server: a cluster would reload on the change event.
+ * in-memory subtree test). One server: a cluster would reload on the change event. Only plugin
+ * bundles can be scoped ({@link PluginBundles}): a scope can never switch off the core.
  */
 @Component(service = PluginScopes.class)
 public class PluginScopesImpl implements PluginScopes {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginScopesImpl.class);
     private static final Pattern BUNDLE = Pattern.compile("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$");
 
     private final DataSource ds;
     private final OrgUnitService units;
     private final AuditService audit;
     private final EventAdmin events;
+    private final PluginBundles plugins;
     private final Map<String, PluginScope> scopes = new ConcurrentHashMap<>();
 
     @Activate
     public PluginScopesImpl(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
-            @Reference OrgUnitService units, @Reference AuditService audit, @Reference EventAdmin events) {
+            @Reference OrgUnitService units, @Reference AuditService audit, @Reference EventAdmin events,
+            @Reference FeaturesService features, BundleContext context) {
         this.ds = ds;
         this.units = units;
         this.audit = audit;
         this.events = events;
+        this.plugins = new PluginBundles(context, features);
         Jdbc.read(ds, c -> Jdbc.list(c, "SELECT BUNDLE, UNITS, REASON, SET_BY, SET_AT FROM PLUGIN_SCOPE", r -> {
             String u = r.getString(2);
             PluginScope s = new PluginScope(r.getString(1), u.isEmpty() ? java.util.Set.of()
@@ -57,6 +66,22 @@ public class PluginScopesImpl implements PluginScopes {
             scopes.put(s.bundle(), s);
             return null;
         }));
+        // A scope stored on a core bundle (before that was refused) would lock everyone out: it is not applied.
+        for (PluginScope s : List.copyOf(scopes.values())) {
+            if (plugins.knownNotPlugin(s.bundle())) {
+                scopes.remove(s.bundle());
+                LOG.warn("The stored scope of {} is not applied: it is not a plugin bundle; lift it with "
+                        + "DELETE /api/scopes/{}", s.bundle(), s.bundle());
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> whyNotScopable(String bundle) {
+        if (bundle == null || !BUNDLE.matcher(bundle).matches()) {
+            return Optional.of("a bundle symbolic name such as org.mekong.province.hue is required");
+        }
+        return plugins.whyNot(bundle);
     }
 
     @Override
@@ -75,9 +100,7 @@ public class PluginScopesImpl implements PluginScopes {
     public PluginScope restrict(Caller caller, String bundle, Collection<String> unitCodes, String reason) {
         caller.require(Role.CENTRAL_IT);
         List<ErrorDetail> errors = new ArrayList<>();
-        if (bundle == null || !BUNDLE.matcher(bundle).matches()) {
-            errors.add(new ErrorDetail("bundle", "a bundle symbolic name such as org.mekong.province.hue"));
-        }
+        whyNotScopable(bundle).ifPresent(why -> errors.add(new ErrorDetail("bundle", why)));
         TreeSet<String> set = new TreeSet<>();
         for (String u : unitCodes == null ? List.<String>of() : unitCodes) {
             String x = u == null ? "" : u.trim();

@@ -1,21 +1,23 @@
 package org.mekong.sandbox.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.mekong.core.api.Period;
+import org.mekong.core.api.data.DataValueService;
+import org.mekong.core.api.data.DataValueState;
+import org.mekong.core.api.data.UnitValue;
 import org.mekong.core.api.indicator.Direction;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorRegistry;
@@ -29,37 +31,44 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Difference in differences, computed in the database. For each watched indicator the pilot
- * window is the indicator's periods from the pilot's start to its end (or today, if earlier); the
- * "before" window is the same number of periods just before the start. Per unit, the database
- * averages the submitted and verified values of each window; per group (pilot, control) it
- * averages over the units that have values in both windows, and the change of each. The
- * difference in differences is the pilot group's average change minus the control group's.
+ * Difference in differences over the values the core's {@link DataValueService} answers (no SQL on
+ * its tables here). For each watched indicator the pilot window is the indicator's periods from the
+ * pilot's start to its end (or today, if earlier); the "before" window is the same number of periods
+ * just before the start. Per unit, the unit's own values of each window are averaged; per group
+ * (pilot, control) over the units that have values in both windows, and the change of each. The
+ * difference in differences is the pilot group's average change minus the control group's. The
+ * public view counts VERIFIED values only; the staff view SUBMITTED and VERIFIED ones (never drafts).
  */
 @Component(service = Evaluator.class)
 public class Evaluator {
-    private static final Pattern PERIOD_ID = Pattern.compile("^\\d{4}(Q[1-4]|S[12]|\\d{2})?$");
-    static final String ACCEPTED = "V.STATE IN ('SUBMITTED', 'VERIFIED') AND V.NUM_VALUE IS NOT NULL";
+    static final List<String> PUBLIC_STATES = List.of(DataValueState.VERIFIED.name());
+    static final List<String> STAFF_STATES = List.of(DataValueState.SUBMITTED.name(), DataValueState.VERIFIED.name());
 
     private final DataSource ds;
     private final IndicatorRegistry indicators;
+    private final DataValueService values;
 
     @Activate
     public Evaluator(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
-            @Reference IndicatorRegistry indicators, @Reference SandboxSchema schema) {
+            @Reference IndicatorRegistry indicators, @Reference DataValueService values,
+            @Reference SandboxSchema schema) {
         this.ds = ds;
         this.indicators = indicators;
+        this.values = values;
     }
 
-    /** Evaluates a pilot (by id) as of a day. */
+    /** Evaluates a pilot (by id) as of a day, from verified values only or (staff) from submitted ones too. */
     public Evaluation evaluate(long pilotId, String code, LocalDate start, LocalDate end, List<String> watched,
-            LocalDate asOf) {
+            LocalDate asOf, boolean verifiedOnly) {
+        Map<String, String> groupOf = new HashMap<>();
+        Jdbc.read(ds, c -> Jdbc.list(c, "SELECT UNIT_CODE, GROUP_ROLE FROM SB_PILOT_UNIT WHERE PILOT_ID = ?",
+                r -> groupOf.put(r.getString(1), r.getString(2)), pilotId));
         List<IndicatorEvaluation> out = new ArrayList<>();
         for (String ind : watched) {
             Indicator indicator = indicators.find(ind).orElse(null);
-            out.add(indicator == null ? missing(ind) : Jdbc.read(ds, c -> one(c, pilotId, indicator, start, end, asOf)));
+            out.add(indicator == null ? missing(ind) : one(groupOf, indicator, start, end, asOf, verifiedOnly));
         }
-        return new Evaluation(code, start, end, asOf, Instant.now(), out);
+        return new Evaluation(code, start, end, asOf, Instant.now(), out, verifiedOnly ? PUBLIC_STATES : STAFF_STATES);
     }
 
     private static IndicatorEvaluation missing(String code) {
@@ -68,8 +77,8 @@ public class Evaluator {
                 "Indicator " + code + " is no longer in the registry.", List.of());
     }
 
-    private IndicatorEvaluation one(Connection c, long pilotId, Indicator ind, LocalDate start, LocalDate end,
-            LocalDate asOf) throws SQLException {
+    private IndicatorEvaluation one(Map<String, String> groupOf, Indicator ind, LocalDate start, LocalDate end,
+            LocalDate asOf, boolean verifiedOnly) {
         LocalDate last = end.isBefore(asOf) ? end : asOf;
         if (last.isBefore(start)) {
             return new IndicatorEvaluation(ind.code(), ind.nameVi(), ind.nameEn(), ind.unit(), ind.direction().name(),
@@ -84,43 +93,61 @@ public class Evaluator {
             p = p.previous();
             before.add(0, p);
         }
-        String inBefore = literals(before);
-        String inPilot = literals(pilotPeriods);
-        String inAll = inBefore + ", " + inPilot;
-        Map<String, GroupFigures> groups = new TreeMap<>();
-        Jdbc.list(c, "SELECT X.GRP, COUNT(*), AVG(X.B), AVG(X.A), AVG(X.A - X.B) FROM ("
-                + "SELECT U.GROUP_ROLE AS GRP, V.ORGUNIT_CODE AS UNIT, "
-                + "AVG(CASE WHEN V.PERIOD IN (" + inBefore + ") THEN V.NUM_VALUE END) AS B, "
-                + "AVG(CASE WHEN V.PERIOD IN (" + inPilot + ") THEN V.NUM_VALUE END) AS A "
-                + "FROM DATA_VALUE V JOIN SB_PILOT_UNIT U ON U.UNIT_CODE = V.ORGUNIT_CODE "
-                + "WHERE U.PILOT_ID = ? AND V.INDICATOR_CODE = ? AND V.PERIOD IN (" + inAll + ") AND " + ACCEPTED
-                + " GROUP BY U.GROUP_ROLE, V.ORGUNIT_CODE) X WHERE X.A IS NOT NULL AND X.B IS NOT NULL GROUP BY X.GRP",
-                r -> groups.put(r.getString(1), new GroupFigures(r.getInt(2), r.getDouble(3), r.getDouble(4),
-                        r.getDouble(5))), pilotId, ind.code());
-        GroupFigures pilot = groups.getOrDefault("PILOT", new GroupFigures(0, null, null, null));
-        GroupFigures control = groups.getOrDefault("CONTROL", new GroupFigures(0, null, null, null));
+        Set<String> beforeIds = new HashSet<>(ids(before));
+        List<Period> all = concat(before, pilotPeriods);
+        // per unit: before sum, count, pilot-window sum, count; per period: pilot sum, count, control sum, count
+        Map<String, double[]> perUnit = new TreeMap<>();
         Map<String, double[]> byPeriod = new TreeMap<>();
-        Jdbc.list(c, "SELECT U.GROUP_ROLE, V.PERIOD, AVG(V.NUM_VALUE), COUNT(DISTINCT V.ORGUNIT_CODE) FROM DATA_VALUE V "
-                + "JOIN SB_PILOT_UNIT U ON U.UNIT_CODE = V.ORGUNIT_CODE WHERE U.PILOT_ID = ? AND V.INDICATOR_CODE = ? "
-                + "AND V.PERIOD IN (" + inAll + ") AND " + ACCEPTED + " GROUP BY U.GROUP_ROLE, V.PERIOD", r -> {
-                    double[] row = byPeriod.computeIfAbsent(r.getString(2), k -> new double[] { Double.NaN, Double.NaN, 0, 0 });
-                    boolean isPilot = "PILOT".equals(r.getString(1));
-                    row[isPilot ? 0 : 1] = r.getDouble(3);
-                    row[isPilot ? 2 : 3] = r.getInt(4);
-                    return null;
-                }, pilotId, ind.code());
+        for (UnitValue v : values.valuesAt(List.of(ind.code()), groupOf.keySet(), ids(all), verifiedOnly)) {
+            String group = groupOf.get(v.orgUnit());
+            if (!v.own() || v.value() == null || group == null || !counted(v.state(), verifiedOnly)) {
+                continue;
+            }
+            boolean inBefore = beforeIds.contains(v.period());
+            boolean isPilot = "PILOT".equals(group);
+            add(perUnit.computeIfAbsent(v.orgUnit(), k -> new double[4]), inBefore ? 0 : 2, v.value());
+            add(byPeriod.computeIfAbsent(v.period(), k -> new double[4]), isPilot ? 0 : 2, v.value());
+        }
+        GroupFigures pilot = group(perUnit, groupOf, "PILOT");
+        GroupFigures control = group(perUnit, groupOf, "CONTROL");
         List<SeriesPoint> series = new ArrayList<>();
-        for (Period x : concat(before, pilotPeriods)) {
+        for (Period x : all) {
             double[] row = byPeriod.get(x.id());
             series.add(row == null ? new SeriesPoint(x.id(), null, null, 0, 0)
-                    : new SeriesPoint(x.id(), Double.isNaN(row[0]) ? null : round(row[0]),
-                            Double.isNaN(row[1]) ? null : round(row[1]), (int) row[2], (int) row[3]));
+                    : new SeriesPoint(x.id(), row[1] == 0 ? null : round(row[0] / row[1]),
+                            row[3] == 0 ? null : round(row[2] / row[3]), (int) row[1], (int) row[3]));
         }
         Double did = pilot.units() > 0 && control.units() > 0 ? round(pilot.change() - control.change()) : null;
         String verdict = verdict(ind, pilot, control, did);
         return new IndicatorEvaluation(ind.code(), ind.nameVi(), ind.nameEn(), ind.unit(), ind.direction().name(),
                 ids(before), ids(pilotPeriods), rounded(pilot), rounded(control), did, verdict,
                 reading(ind, pilot, control, did, verdict, true), reading(ind, pilot, control, did, verdict, false), series);
+    }
+
+    private static boolean counted(DataValueState state, boolean verifiedOnly) {
+        return state == DataValueState.VERIFIED || !verifiedOnly && state == DataValueState.SUBMITTED;
+    }
+
+    private static void add(double[] sums, int at, double value) {
+        sums[at] += value;
+        sums[at + 1]++;
+    }
+
+    /** A group's averages over its units that have values in both windows. */
+    static GroupFigures group(Map<String, double[]> perUnit, Map<String, String> groupOf, String group) {
+        int n = 0;
+        double before = 0;
+        double after = 0;
+        for (Map.Entry<String, double[]> e : perUnit.entrySet()) {
+            double[] u = e.getValue();
+            if (group.equals(groupOf.get(e.getKey())) && u[1] > 0 && u[3] > 0) {
+                n++;
+                before += u[0] / u[1];
+                after += u[2] / u[3];
+            }
+        }
+        return n == 0 ? new GroupFigures(0, null, null, null)
+                : new GroupFigures(n, before / n, after / n, (after - before) / n);
     }
 
     /** BETTER or WORSE in the indicator's direction, NO_CLEAR_DIFFERENCE under 1 % of the baseline, INSUFFICIENT_DATA. */
@@ -181,14 +208,6 @@ public class Evaluator {
 
     static Double round(Double v) {
         return v == null ? null : Math.round(v * 10000.0) / 10000.0;
-    }
-
-    private static String literals(List<Period> periods) {
-        return periods.stream().map(Period::id).peek(id -> {
-            if (!PERIOD_ID.matcher(id).matches()) {
-                throw new IllegalStateException("Unexpected period id " + id);
-            }
-        }).map(id -> "'" + id + "'").collect(Collectors.joining(", "));
     }
 
     private static List<String> ids(List<Period> periods) {

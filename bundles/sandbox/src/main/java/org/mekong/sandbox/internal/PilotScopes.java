@@ -8,6 +8,9 @@ import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.mekong.core.api.Caller;
+import org.mekong.core.api.ErrorDetail;
+import org.mekong.core.api.ForbiddenException;
+import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.Role;
 import org.mekong.core.api.orgunit.PluginScopes;
 import org.mekong.sandbox.internal.Views.Pilot;
@@ -21,11 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scoped activation for pilots: a pilot naming a {@code feature} enables that Karaf feature's
- * Mekong bundles for the pilot's pilot units only (through the core's {@link PluginScopes}), so
- * its endpoints, menu entries and unit checks follow the pilot. Widening adds units to the scope at
- * once; stopping leaves the feature enabled nowhere. {@code feature} may also name a bundle
- * symbolic name directly.
+ * Scoped activation for pilots: a pilot naming a {@code feature} enables that Karaf feature's own
+ * bundles for the pilot's pilot units only (through the core's {@link PluginScopes}), so its
+ * endpoints, menu entries and unit checks follow the pilot. Widening adds units to the scope at
+ * once; stopping leaves the feature enabled nowhere. {@code feature} may also name a bundle symbolic
+ * name directly. Only central IT attaches a feature to a pilot or changes such a pilot, and the scope
+ * is set under that caller's own identity; which bundles may be scoped at all is the core's rule.
  */
 @Component(service = PilotScopes.class)
 public class PilotScopes {
@@ -42,7 +46,35 @@ public class PilotScopes {
         this.context = context;
     }
 
-    /** The Mekong bundles of a feature (or the bundle of that symbolic name). */
+    /** 403 unless the caller is CENTRAL_IT (or ADMIN): a pilot's feature switches a plugin off everywhere else. */
+    static void requireCentralIt(Caller caller, String feature) {
+        caller.require();
+        if (!caller.hasAnyRole(Role.CENTRAL_IT, Role.ADMIN)) {
+            throw new ForbiddenException("Only CENTRAL_IT may attach a feature to a pilot or change a pilot that has "
+                    + "one ('" + feature + "'); user '" + caller.username() + "' may not",
+                    List.of(new ErrorDetail("feature", "only CENTRAL_IT may set or change it")));
+        }
+    }
+
+    /**
+     * Checks before anything is stored that the caller may pilot the feature and that every bundle of
+     * it may be scoped: 403 for a caller without CENTRAL_IT, 400 naming the feature otherwise.
+     */
+    void check(Caller caller, String feature) {
+        requireCentralIt(caller, feature);
+        Set<String> bundles = bundlesOf(feature);
+        if (bundles.isEmpty()) {
+            throw InvalidInputException.field("feature", "'" + feature + "' is neither an installed Karaf feature "
+                    + "with bundles of its own nor an installed bundle");
+        }
+        for (String b : bundles) {
+            scopes.whyNotScopable(b).ifPresent(why -> {
+                throw InvalidInputException.field("feature", "'" + feature + "' cannot be piloted: " + why);
+            });
+        }
+    }
+
+    /** The installed bundles of a feature (its own, not those it depends on), or the bundle of that symbolic name. */
     Set<String> bundlesOf(String feature) {
         Set<String> out = new LinkedHashSet<>();
         try {
@@ -50,8 +82,8 @@ public class PilotScopes {
             if (f != null) {
                 for (BundleInfo info : f.getBundles()) {
                     for (Bundle b : context.getBundles()) {
-                        if (info.getLocation().equals(b.getLocation()) && b.getSymbolicName() != null
-                                && b.getSymbolicName().startsWith("org.mekong.")) {
+                        if (!info.isDependency() && info.getLocation().equals(b.getLocation())
+                                && b.getSymbolicName() != null) {
                             out.add(b.getSymbolicName());
                         }
                     }
@@ -70,22 +102,34 @@ public class PilotScopes {
         return out;
     }
 
-    /** Applies a pilot's scope to its feature's bundles; answers the bundles scoped. */
+    /** Applies a pilot's scope to its feature's bundles, as the (real) caller; answers the bundles scoped. */
     Set<String> apply(Caller caller, Pilot p) {
         if (p.feature() == null) {
             return Set.of();
         }
         Set<String> bundles = bundlesOf(p.feature());
         if (bundles.isEmpty()) {
-            LOG.warn("Pilot {}: feature '{}' has no installed Mekong bundle to scope", p.code(), p.feature());
+            LOG.warn("Pilot {}: feature '{}' has no installed bundle to scope", p.code(), p.feature());
             return bundles;
         }
         List<String> units = "STOPPED".equals(p.status()) ? List.of()
                 : p.units().stream().filter(u -> "PILOT".equals(u.group())).map(PilotUnit::code).toList();
-        Caller acting = new Caller("sandbox:" + caller.username(), Set.of(Role.CENTRAL_IT), Set.of());
         for (String b : bundles) {
-            scopes.restrict(acting, b, units, "pilot " + p.code());
+            scopes.restrict(caller, b, units, reason(p.code()));
         }
         return bundles;
+    }
+
+    /** Lifts the scopes this pilot set on a feature it no longer names. */
+    void release(Caller caller, String pilot, String feature) {
+        for (String b : bundlesOf(feature)) {
+            if (scopes.scopeOf(b).map(s -> reason(pilot).equals(s.reason())).orElse(false)) {
+                scopes.lift(caller, b);
+            }
+        }
+    }
+
+    private static String reason(String pilot) {
+        return "pilot " + pilot;
     }
 }

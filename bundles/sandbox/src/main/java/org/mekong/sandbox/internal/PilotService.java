@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -62,9 +60,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 @Component(service = PilotService.class)
 public class PilotService {
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9-]{1,63}$");
-    private static final Pattern FEATURE = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,99}$");
     private static final Role[] DECIDERS = { Role.CENTRAL_IT, Role.LEADER };
+    /** Roles that see submitted values of the units they cover, as with the data values themselves. */
+    private static final Role[] STAFF = { Role.ADMIN, Role.CENTRAL_IT, Role.LEADER, Role.VERIFIER, Role.REPORTER };
     static final String COLUMNS = "ID, CODE, TITLE_VI, TITLE_EN, MECHANISM, POLICY, START_DATE, END_DATE, FEATURE, "
             + "DECISION, CREATED_BY, UPDATED_AT, VERSION";
 
@@ -75,6 +73,7 @@ public class PilotService {
     private final AuditService audit;
     private final EventAdmin events;
     private final PilotScopes pilotScopes;
+    private final PilotChecks checks;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -94,6 +93,7 @@ public class PilotService {
         this.audit = audit;
         this.events = events;
         this.pilotScopes = pilotScopes;
+        this.checks = new PilotChecks(units, indicators, this::mechanisms);
     }
 
     static LocalDate today() {
@@ -135,16 +135,30 @@ public class PilotService {
         return Jdbc.read(ds, c -> view(c, load(c, code)));
     }
 
-    public Evaluation evaluate(String code, String asOfText) {
-        LocalDate asOf = asOfText == null || asOfText.isBlank() ? today() : date("asOf", asOfText);
+    /**
+     * The evaluation as the caller may see it: staff whose units cover every unit of the pilot
+     * (pilot and control) count submitted values too, everyone else verified values only.
+     */
+    public Evaluation evaluate(Caller caller, String code, String asOfText) {
+        LocalDate asOf = asOfText == null || asOfText.isBlank() ? today() : PilotChecks.date("asOf", asOfText);
         Row r = Jdbc.read(ds, c -> load(c, code));
         List<String> watched = Jdbc.read(ds, c -> watched(c, r.id()));
-        return evaluator.evaluate(r.id(), r.code(), r.start(), r.end(), watched, asOf);
+        boolean staff = !caller.isAnonymous() && caller.hasAnyRole(STAFF)
+                && unitsOf(r.id()).stream().allMatch(u -> units.covers(caller, u));
+        return evaluator.evaluate(r.id(), r.code(), r.start(), r.end(), watched, asOf, !staff);
     }
 
     public Pilot create(Caller caller, PilotInput in) {
         caller.require(DECIDERS);
-        Checked v = check(in, true);
+        if (in != null && in.feature() != null && !in.feature().isBlank()) {
+            PilotScopes.requireCentralIt(caller, in.feature());
+        }
+        PilotChecks.Checked v = checks.check(in, true);
+        checks.requireWithin(caller, "pilotUnits", v.pilotUnits());
+        checks.requireWithin(caller, "controlUnits", v.controlUnits());
+        if (v.feature() != null) {
+            pilotScopes.check(caller, v.feature());
+        }
         Instant now = Instant.now();
         Pilot p = Jdbc.write(ds, c -> {
             if (Jdbc.count(c, "SELECT COUNT(*) FROM SB_PILOT WHERE CODE = ?", v.code()) > 0) {
@@ -167,13 +181,27 @@ public class PilotService {
 
     public Pilot update(Caller caller, String code, PilotInput in) {
         caller.require(DECIDERS);
-        Checked v = check(in, false);
+        if (in != null && in.feature() != null && !in.feature().isBlank()) {
+            PilotScopes.requireCentralIt(caller, in.feature());
+        }
+        PilotChecks.Checked v = checks.check(in, false);
         if (in.version() == null) {
             throw InvalidInputException.field("version", "the version you edited is required");
+        }
+        checks.requireWithin(caller, "pilotUnits", v.pilotUnits());
+        checks.requireWithin(caller, "controlUnits", v.controlUnits());
+        Row current = Jdbc.read(ds, c -> load(c, code));
+        if (v.feature() != null && !v.feature().equals(current.feature())) {
+            pilotScopes.check(caller, v.feature());
         }
         Instant now = Instant.now();
         Pilot p = Jdbc.write(ds, c -> {
             Row r = load(c, code);
+            // the pilot as stored: its feature's scope and its units are changed by this edit too
+            if (r.feature() != null) {
+                PilotScopes.requireCentralIt(caller, r.feature());
+            }
+            checks.requireWithin(caller, "units", unitsOf(c, r.id()));
             if (r.version() != in.version()) {
                 throw new ConflictException("Pilot " + code + " was changed since you loaded it (version "
                         + in.version() + ", now " + r.version() + "); reload and apply your change again");
@@ -192,6 +220,9 @@ public class PilotService {
         });
         audit.record(caller.username(), "Pilot", code, "EDIT", null, Map.of("pilotUnits", v.pilotUnits(),
                 "controlUnits", v.controlUnits(), "indicators", v.indicators(), "end", v.end().toString()));
+        if (current.feature() != null && !current.feature().equals(v.feature())) {
+            pilotScopes.release(caller, p.code(), current.feature());
+        }
         pilotScopes.apply(caller, p);
         post("CHANGED", p);
         return p;
@@ -200,43 +231,26 @@ public class PilotService {
     /** Records a decision with the current evaluation as its evidence; WIDEN adds units, EXTEND moves the end. */
     public Pilot decide(Caller caller, String code, DecisionInput in) {
         caller.require(DECIDERS);
-        if (in == null) {
-            throw new InvalidInputException("A JSON decision is required");
-        }
-        List<ErrorDetail> errors = new ArrayList<>();
-        String decision = in.decision() == null ? "" : in.decision().trim().toUpperCase(Locale.ROOT);
-        if (!List.of("WIDEN", "EXTEND", "STOP").contains(decision)) {
-            errors.add(new ErrorDetail("decision", "one of WIDEN, EXTEND, STOP"));
-        }
-        String reason = text(errors, "reason", in.reason(), 4000, true);
-        String evidence = text(errors, "evidence", in.evidence(), 4000, false);
-        LocalDate until = null;
-        List<String> added = List.of();
         Row r = Jdbc.read(ds, c -> load(c, code));
-        if ("EXTEND".equals(decision)) {
-            until = in.until() == null || in.until().isBlank() ? null : parse(errors, "until", in.until());
-            if (until == null && errors.stream().noneMatch(e -> "until".equals(e.field()))) {
-                errors.add(new ErrorDetail("until", "the new end date is required to extend (yyyy-mm-dd)"));
-            } else if (until != null && !until.isAfter(r.end())) {
-                errors.add(new ErrorDetail("until", "must be after the current end " + r.end()));
-            }
+        if (r.feature() != null) {
+            PilotScopes.requireCentralIt(caller, r.feature());
         }
-        if ("WIDEN".equals(decision)) {
-            added = codes(errors, "units", in.units());
-            if (added.isEmpty() && errors.stream().noneMatch(e -> "units".equals(e.field()))) {
-                errors.add(new ErrorDetail("units", "name the units that join the pilot"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The decision has " + errors.size() + " problem(s)", errors);
-        }
+        checks.requireWithin(caller, "units", unitsOf(r.id()));
+        PilotChecks.CheckedDecision d = checks.checkDecision(in, r.end());
+        String decision = d.decision();
+        String reason = d.reason();
+        String evidence = d.evidence();
+        LocalDate until = d.until();
+        List<String> added = d.added();
+        checks.requireWithin(caller, "units", added);
         if ("STOP".equals(r.decision())) {
             throw new ConflictException("Pilot " + code + " was stopped already");
         }
         if (today().isBefore(r.start())) {
             throw new ConflictException("Pilot " + code + " starts on " + r.start() + "; decide once it has run");
         }
-        Evaluation evaluation = evaluate(code, null);
+        // the evidence is shown with the pilot to everyone: the public view, verified values only
+        Evaluation evaluation = evaluate(Caller.anonymous(), code, null);
         String evaluationJson;
         try {
             evaluationJson = json.writeValueAsString(evaluation);
@@ -282,128 +296,16 @@ public class PilotService {
 
     // ------------------------------------------------------------------ helpers
 
-    private record Checked(String code, String titleVi, String titleEn, String mechanism, String policy,
-            LocalDate start, LocalDate end, String feature, List<String> pilotUnits, List<String> controlUnits,
-            List<String> indicators) {
+    private List<String> unitsOf(long pilotId) {
+        return Jdbc.read(ds, c -> unitsOf(c, pilotId));
     }
 
-    private Checked check(PilotInput in, boolean creating) {
-        if (in == null) {
-            throw new InvalidInputException("A JSON pilot is required");
-        }
-        List<ErrorDetail> errors = new ArrayList<>();
-        String code = in.code() == null ? null : in.code().trim().toUpperCase(Locale.ROOT);
-        if (creating && (code == null || !CODE.matcher(code).matches())) {
-            errors.add(new ErrorDetail("code", "2-64 capital letters, digits and hyphens, e.g. PILOT-HUE-1"));
-        }
-        String titleVi = text(errors, "titleVi", in.titleVi(), 300, true);
-        String titleEn = text(errors, "titleEn", in.titleEn(), 300, false);
-        String policy = text(errors, "policy", in.policy(), 4000, true);
-        String mechanism = in.mechanism() == null ? null : in.mechanism().trim();
-        if (mechanism == null || mechanism.isEmpty()) {
-            errors.add(new ErrorDetail("mechanism", "required: one of GET /api/sandbox/mechanisms"));
-        } else if (mechanisms().stream().noneMatch(m -> m.code().equals(mechanism))) {
-            errors.add(new ErrorDetail("mechanism", "unknown; one of GET /api/sandbox/mechanisms"));
-        }
-        LocalDate start = in.start() == null || in.start().isBlank() ? null : parse(errors, "start", in.start());
-        LocalDate end = in.end() == null || in.end().isBlank() ? null : parse(errors, "end", in.end());
-        if (start == null && errors.stream().noneMatch(e -> "start".equals(e.field()))) {
-            errors.add(new ErrorDetail("start", "required (yyyy-mm-dd)"));
-        }
-        if (end == null && errors.stream().noneMatch(e -> "end".equals(e.field()))) {
-            errors.add(new ErrorDetail("end", "required (yyyy-mm-dd)"));
-        }
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.add(new ErrorDetail("end", "must be after the start " + start));
-        }
-        String feature = in.feature() == null || in.feature().isBlank() ? null : in.feature().trim();
-        if (feature != null && !FEATURE.matcher(feature).matches()) {
-            errors.add(new ErrorDetail("feature", "a Karaf feature name such as mekong-province-hue"));
-        }
-        List<String> pilot = codes(errors, "pilotUnits", in.pilotUnits());
-        List<String> control = codes(errors, "controlUnits", in.controlUnits());
-        if (pilot.isEmpty() && errors.stream().noneMatch(e -> "pilotUnits".equals(e.field()))) {
-            errors.add(new ErrorDetail("pilotUnits", "at least one pilot unit"));
-        }
-        List<String> both = pilot.stream().filter(control::contains).toList();
-        if (!both.isEmpty()) {
-            errors.add(new ErrorDetail("controlUnits", "a unit cannot be pilot and control at once: " + both));
-        }
-        List<String> inds = new ArrayList<>();
-        for (String i : in.indicators() == null ? List.<String>of() : in.indicators()) {
-            String x = i == null ? "" : i.trim();
-            if (x.isEmpty() || inds.contains(x)) {
-                continue;
-            }
-            if (indicators.find(x).isEmpty()) {
-                errors.add(new ErrorDetail("indicators", "unknown indicator '" + x + "'"));
-            } else {
-                inds.add(x);
-            }
-        }
-        if (inds.isEmpty() && errors.stream().noneMatch(e -> "indicators".equals(e.field()))) {
-            errors.add(new ErrorDetail("indicators", "watch at least one indicator"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The pilot has " + errors.size() + " problem(s)", errors);
-        }
-        return new Checked(code, titleVi, titleEn, mechanism, policy, start, end, feature, pilot, control, inds);
+    private static List<String> unitsOf(Connection c, long pilotId) throws SQLException {
+        return Jdbc.list(c, "SELECT UNIT_CODE FROM SB_PILOT_UNIT WHERE PILOT_ID = ?", r -> r.getString(1), pilotId);
     }
 
-    private List<String> codes(List<ErrorDetail> errors, String field, List<String> given) {
-        List<String> out = new ArrayList<>();
-        for (String u : given == null ? List.<String>of() : given) {
-            String x = u == null ? "" : u.trim();
-            if (x.isEmpty() || out.contains(x)) {
-                continue;
-            }
-            if (units.find(x).isEmpty()) {
-                errors.add(new ErrorDetail(field, "'" + x + "' is not an org unit"));
-            } else {
-                out.add(x);
-            }
-        }
-        if (out.size() > 500) {
-            errors.add(new ErrorDetail(field, "at most 500 units"));
-        }
-        return out;
-    }
-
-    private static String text(List<ErrorDetail> errors, String field, String value, int max, boolean required) {
-        String v = value == null ? null : value.strip();
-        if (v == null || v.isEmpty()) {
-            if (required) {
-                errors.add(new ErrorDetail(field, "required"));
-            }
-            return null;
-        }
-        if (v.length() > max) {
-            errors.add(new ErrorDetail(field, "at most " + max + " characters"));
-        }
-        if (v.chars().anyMatch(ch -> ch < 32 && ch != '\n' && ch != '\r' && ch != '\t')) {
-            errors.add(new ErrorDetail(field, "contains control characters"));
-        }
-        return v;
-    }
-
-    private static LocalDate parse(List<ErrorDetail> errors, String field, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(new ErrorDetail(field, "a date as yyyy-mm-dd"));
-            return null;
-        }
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.field(field, "a date as yyyy-mm-dd");
-        }
-    }
-
-    private static void writeUnitsAndIndicators(Connection c, long id, Checked v, Instant now) throws SQLException {
+    private static void writeUnitsAndIndicators(Connection c, long id, PilotChecks.Checked v, Instant now)
+            throws SQLException {
         for (String u : v.pilotUnits()) {
             Jdbc.update(c, "INSERT INTO SB_PILOT_UNIT (PILOT_ID, UNIT_CODE, GROUP_ROLE, ADDED_AT) VALUES (?, ?, 'PILOT', ?)",
                     id, u, now);

@@ -67,8 +67,12 @@ public final class Views {
             List<SeriesPoint> series) {
     }
 
-    /** The evaluation of a pilot. */
+    /**
+     * The evaluation of a pilot. {@code valueStates}: the states of the values it counts, VERIFIED only
+     * for the public (and for the evidence a decision keeps), SUBMITTED and VERIFIED for staff of the
+     * pilot's units; null in evaluations kept before 2026-12.
+     */
     public record Evaluation(String pilot, LocalDate start, LocalDate end, LocalDate asOf, Instant computedAt,
-            List<IndicatorEvaluation> indicators) {
+            List<IndicatorEvaluation> indicators, List<String> valueStates) {
     }
 }

@@ -27,6 +27,14 @@ public interface OrgUnitService {
     /** True when {@code code} is {@code ancestor} or lies below it. */
     boolean isWithin(String code, String ancestor);
 
+    /**
+     * Whether the caller acts on the unit: national callers (ADMIN, CENTRAL_IT) everywhere, others
+     * where the unit lies within one of their own units' subtrees (since 1.3).
+     */
+    default boolean covers(Caller caller, String code) {
+        return caller.isNational() || code != null && caller.orgUnits().stream().anyMatch(u -> isWithin(code, u));
+    }
+
     long count();
 
     /**

@@ -23,8 +23,18 @@ public interface PluginScopes {
 
     List<PluginScope> all();
 
-    /** Limits a plugin to the given units (replacing any earlier scope); CENTRAL_IT or ADMIN. */
+    /**
+     * Limits a plugin to the given units (replacing any earlier scope); CENTRAL_IT or ADMIN, audited
+     * under the caller's name. Refused with 400 naming the bundle unless {@link #whyNotScopable} is empty.
+     */
     PluginScope restrict(Caller caller, String bundle, Collection<String> units, String reason);
+
+    /**
+     * Empty when the bundle may be scoped; otherwise why not, in a sentence naming the bundle. Only
+     * installed plugin bundles may be: never a bundle of the core, a library or the framework
+     * (since 1.3). Lets a caller check before it stores anything that depends on the scope.
+     */
+    Optional<String> whyNotScopable(String bundle);
 
     /** Enables a plugin everywhere again; CENTRAL_IT or ADMIN. */
     void lift(Caller caller, String bundle);

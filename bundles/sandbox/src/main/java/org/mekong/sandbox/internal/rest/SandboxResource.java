@@ -98,9 +98,11 @@ public class SandboxResource {
     @GET
     @Path("pilots/{code}/evaluation")
     @Operation(summary = "Difference in differences per watched indicator: pilot vs control units, pilot period vs the "
-            + "same number of periods before, with a plain-language reading and both groups' series")
-    public Views.Evaluation evaluation(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
-        return pilots.evaluate(code, asOf);
+            + "same number of periods before, with a plain-language reading and both groups' series; verified values "
+            + "only, unless the caller is staff of every unit of the pilot (valueStates says which)")
+    public Views.Evaluation evaluation(@Context SecurityContext security, @PathParam("code") String code,
+            @QueryParam("asOf") String asOf) {
+        return pilots.evaluate(MekongRest.caller(security), code, asOf);
     }
 
     @POST

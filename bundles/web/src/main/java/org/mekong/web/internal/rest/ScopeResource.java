@@ -60,7 +60,8 @@ public class ScopeResource {
     @PUT
     @Path("{bundle}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enable a plugin bundle for these units (and their subtrees) only; CENTRAL_IT")
+    @Operation(summary = "Enable a plugin bundle for these units (and their subtrees) only; CENTRAL_IT, audited under "
+            + "the caller's name. Core bundles, libraries and bundles not installed are refused (400 naming the bundle)")
     public PluginScope restrict(@Context SecurityContext security, @PathParam("bundle") String bundle, ScopeInput in) {
         return scopes.restrict(MekongRest.caller(security), bundle, in == null ? null : in.units(),
                 in == null ? null : in.reason());
