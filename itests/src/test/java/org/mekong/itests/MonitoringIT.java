@@ -195,9 +195,11 @@ public class MonitoringIT extends MekongTestSupport {
         JsonNode history = get("/api/datavalues/history?indicator=" + f.rate() + "&orgUnit=" + f.a() + "&period=202501",
                 reporter).json();
         List<String> actions = new ArrayList<>();
-        history.forEach(h -> actions.add(h.get("action").asText() + ":" + h.get("state").asText()));
-        assertEquals(List.of("CURRENT:VERIFIED", "VERIFY:SUBMITTED", "SUBMIT:DRAFT", "UPDATE:REJECTED", "REJECT:SUBMITTED",
-                "SUBMIT:DRAFT"), actions);
+        history.forEach(h -> actions.add(h.get("action").asText() + ":" + h.get("state").asText() + " by "
+                + h.get("changedBy").asText()));
+        // each version with the action that made it and who did (issue 15: the labels were one version off)
+        assertEquals(List.of("VERIFY:VERIFIED by wf.verifier", "SUBMIT:SUBMITTED by wf.reporter", "UPDATE:DRAFT by wf.reporter",
+                "REJECT:REJECTED by wf.verifier", "SUBMIT:SUBMITTED by wf.reporter", "CREATE:DRAFT by wf.reporter"), actions);
         assertEquals(42.0, history.get(5).get("value").asDouble(), 0);
 
         // The verifier's queue lists what waits for them.

@@ -734,14 +734,24 @@ public class DataValueServiceImpl implements DataValueService {
         return Jdbc.read(ds, c -> {
             Current cur = current(c, key, false).orElseThrow(() -> new NotFoundException("No value for " + key));
             DataValue v = cur.value();
+            // A history row keeps a version as it was and the action that replaced it: the action that made
+            // a version is the one stored with the version before it (the first version was created).
+            List<String[]> rows = Jdbc.list(c, "SELECT VERSION, ACTION FROM DATA_VALUE_HISTORY WHERE INDICATOR_CODE = ? "
+                    + "AND ORGUNIT_CODE = ? AND PERIOD = ? ORDER BY VERSION DESC", rs -> new String[] { rs.getString(1),
+                            rs.getString(2) }, key.indicator(), key.orgUnit(), key.period());
+            Map<Long, String> madeBy = new HashMap<>();
+            for (String[] row : rows) {
+                madeBy.put(Long.parseLong(row[0]) + 1, row[1]);
+            }
             List<DataValueVersion> out = new ArrayList<>();
-            out.add(new DataValueVersion(v.version(), v.value(), v.comment(), v.state(), v.reason(), "CURRENT",
-                    v.updatedBy(), v.updatedAt()));
+            out.add(new DataValueVersion(v.version(), v.value(), v.comment(), v.state(), v.reason(),
+                    madeBy.getOrDefault(v.version(), "CREATE"), v.updatedBy(), v.updatedAt()));
             out.addAll(Jdbc.list(c, "SELECT * FROM DATA_VALUE_HISTORY WHERE INDICATOR_CODE = ? AND ORGUNIT_CODE = ? "
                     + "AND PERIOD = ? ORDER BY VERSION DESC", rs -> new DataValueVersion(rs.getLong("VERSION"),
                             Jdbc.getDouble(rs, "NUM_VALUE"), rs.getString("VALUE_COMMENT"),
-                            DataValueState.valueOf(rs.getString("STATE")), rs.getString("REASON"), rs.getString("ACTION"),
-                            rs.getString("CHANGED_BY"), Jdbc.getInstant(rs, "CHANGED_AT")),
+                            DataValueState.valueOf(rs.getString("STATE")), rs.getString("REASON"),
+                            madeBy.getOrDefault(rs.getLong("VERSION"), "CREATE"), rs.getString("CHANGED_BY"),
+                            Jdbc.getInstant(rs, "CHANGED_AT")),
                     key.indicator(), key.orgUnit(), key.period()));
             return out;
         });
