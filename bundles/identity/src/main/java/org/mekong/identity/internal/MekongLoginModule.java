@@ -10,21 +10,26 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.AccountLockedException;
 import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginException;
 import javax.security.auth.spi.LoginModule;
 
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.Role;
+import org.mekong.core.api.TooManyRequestsException;
 import org.mekong.core.api.identity.IdentityService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 /**
  * JAAS login against Mekong accounts. Mekong roles become role principals; only ADMIN also gets
- * Karaf's own roles (admin, manager, viewer, ssh), so only administrators may open the shell.
+ * Karaf's own roles (admin, manager, viewer, ssh), so only administrators may open the shell. The
+ * password check is the identity service's, so SSH shares the lockout of REST and SOAP, keyed also
+ * by the SSH client's address.
  */
 public class MekongLoginModule implements LoginModule {
     private static final List<String> KARAF_ROLES = List.of("admin", "manager", "viewer", "ssh", "systembundles");
@@ -58,13 +63,22 @@ public class MekongLoginModule implements LoginModule {
         }
         try {
             IdentityService identity = context.getService(ref);
-            Optional<Caller> found = identity.authenticate(name.getName(), secret == null ? null : new String(secret));
+            Optional<Caller> found = identity.authenticate(name.getName(), secret == null ? null : new String(secret),
+                    clientAddress());
             caller = found.orElseThrow(() -> new FailedLoginException("Unknown user or wrong password"));
+        } catch (TooManyRequestsException e) {
+            throw new AccountLockedException(e.getMessage());
         } finally {
             context.ungetService(ref);
             password.clearPassword();
         }
         return true;
+    }
+
+    /** The remote address Karaf's SSH server puts into the subject before login, if any. */
+    private String clientAddress() {
+        return subject == null ? null : subject.getPrincipals(ClientPrincipal.class).stream().map(ClientPrincipal::getAddress)
+                .filter(a -> a != null && !a.isBlank()).findFirst().orElse(null);
     }
 
     @Override

@@ -13,11 +13,14 @@ import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.PayloadTooLargeException;
+import org.mekong.core.api.TooManyRequestsException;
 import org.mekong.core.api.identity.IdentityService;
 import org.mekong.web.api.MekongRest;
 import org.mekong.web.api.MekongRest.CallerPrincipal;
@@ -43,6 +46,9 @@ import org.osgi.service.metatype.annotations.Designate;
 public class AuthFilter implements ContainerRequestFilter {
     private final IdentityService identity;
     private final long maxBody;
+    /** The servlet request of the current call (a proxy), for the client address of a Basic login. */
+    @Context
+    private HttpServletRequest servletRequest;
 
     @Activate
     public AuthFilter(@Reference IdentityService identity, WebConfig config) {
@@ -68,7 +74,13 @@ public class AuthFilter implements ContainerRequestFilter {
                 return;
             }
         } else if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            caller = basic(header.substring(6).trim());
+            try {
+                caller = basic(header.substring(6).trim());
+            } catch (TooManyRequestsException locked) {
+                request.abortWith(javax.ws.rs.core.Response.fromResponse(ErrorMapper.respond(429, locked.code(),
+                        locked.getMessage(), List.of())).header("Retry-After", Long.toString(locked.retryAfterSeconds())).build());
+                return;
+            }
             if (caller.isEmpty()) {
                 request.abortWith(ErrorMapper.respond(401, "unauthorized", "Unknown user or wrong password", List.of(), wantsChallenge(request)));
                 return;
@@ -116,7 +128,16 @@ public class AuthFilter implements ContainerRequestFilter {
             return Optional.empty();
         }
         int colon = decoded.indexOf(':');
-        return colon < 0 ? Optional.empty() : identity.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return colon < 0 ? Optional.empty()
+                : identity.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), clientAddress());
+    }
+
+    private String clientAddress() {
+        try {
+            return servletRequest == null ? null : servletRequest.getRemoteAddr();
+        } catch (RuntimeException outsideARequest) {
+            return null;
+        }
     }
 
     private void bound(ContainerRequestContext request) {

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -111,6 +113,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof UnrecognizedPropertyException u) {
             return "Unknown field '" + u.getPropertyName() + "'";
         }
+        // Jackson's own messages name Java types (even internal classes): say what JSON was expected
+        if (e instanceof InvalidFormatException f) {
+            return "'" + f.getValue() + "' is not a valid value; expected " + jsonKind(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m) {
+            return "Wrong JSON type; expected " + jsonKind(m.getTargetType());
+        }
         String original = e.getOriginalMessage();
         return "Malformed JSON: " + (original == null ? "unreadable body" : withoutClassNames(original.split("\n")[0]));
     }
@@ -121,6 +130,31 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     /** A library's message without the Java package and class names it may carry (they tell an attacker our internals). */
     static String withoutClassNames(String message) {
         return message == null ? null : CLASS_NAME.matcher(message).replaceAll("$1");
+    }
+
+    private static String jsonKind(Class<?> type) {
+        if (type == null) {
+            return "another JSON value";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != void.class)) {
+            return "a number";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date or time as text";
+        }
+        return "an object";
     }
 
     private static List<ErrorDetail> details(JsonProcessingException e) {

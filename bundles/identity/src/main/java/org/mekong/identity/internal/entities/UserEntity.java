@@ -55,8 +55,32 @@ public class UserEntity {
         this.orgUnits = new HashSet<>(orgUnits);
     }
 
+    public String getUsername() {
+        return username;
+    }
+
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public void setRoles(Set<Role> roles) {
+        this.roles = roles.stream().map(Role::name).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    public void setOrgUnits(Set<String> orgUnits) {
+        this.orgUnits = new HashSet<>(orgUnits);
     }
 
     public boolean isEnabled() {

@@ -9,6 +9,7 @@ import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -19,6 +20,7 @@ import javax.annotation.security.PermitAll;
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.identity.IdentityService;
+import org.mekong.core.api.identity.PasswordChange;
 import org.mekong.core.api.identity.Token;
 import org.mekong.core.api.identity.User;
 import org.mekong.web.api.MekongRest;
@@ -33,7 +35,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Login, logout and "who am I". */
+/** Login, logout, "who am I" and changing one's own password. */
 @Component(service = AuthResource.class)
 @JaxrsResource
 @JaxrsName("mekong.auth.resource")
@@ -63,13 +65,13 @@ public class AuthResource {
     @Path("auth/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with username and password; returns a bearer token")
-    public LoginResponse login(Credentials credentials) {
+    public LoginResponse login(@Context HttpServletRequest http, Credentials credentials) {
         Credentials c = RestSupport.body(credentials);
         if (c.username() == null || c.username().isBlank() || c.password() == null || c.password().isEmpty()) {
             throw InvalidInputException.field(c.username() == null || c.username().isBlank() ? "username" : "password",
                     "is required");
         }
-        Token token = identity.login(c.username(), c.password());
+        Token token = identity.login(c.username(), c.password(), http == null ? null : http.getRemoteAddr());
         return new LoginResponse(token.token(), "Bearer", token.expiresAt(), token.user());
     }
 
@@ -78,10 +80,29 @@ public class AuthResource {
     @Path("auth/logout")
     @Operation(summary = "Revoke the bearer token of this request")
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            identity.logout(authorization.substring(7).trim());
+        String token = bearer(authorization);
+        if (token != null) {
+            identity.logout(token);
         }
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("me/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change one's own password (the old one is required); other tokens of the account are revoked")
+    public Response changePassword(@Context SecurityContext security, @Context HttpServletRequest http,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, PasswordChange change) {
+        Caller caller = RestSupport.caller(security);
+        caller.require();
+        identity.changePassword(caller, RestSupport.body(change), http == null ? null : http.getRemoteAddr(),
+                bearer(authorization));
+        return Response.noContent().build();
+    }
+
+    private static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
@@ -13,15 +14,19 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.mekong.core.api.Caller;
+import org.mekong.core.api.TooManyRequestsException;
 import org.mekong.core.api.identity.IdentityService;
 
 /**
  * Authenticates SOAP requests from HTTP Basic or a bearer token before the call, answering wrong
- * credentials with a plain HTTP 401 (not a SOAP fault over 500). No credentials: anonymous.
+ * credentials with a plain HTTP 401 (not a SOAP fault over 500). No credentials: anonymous. While
+ * the login lockout holds, Basic credentials get a SOAP fault with HTTP 429 and Retry-After.
  */
 class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
     /** Key of the servlet response in a CXF HTTP message (AbstractHTTPDestination.HTTP_RESPONSE). */
     private static final String HTTP_RESPONSE = "HTTP.RESPONSE";
+    /** Key of the servlet request (AbstractHTTPDestination.HTTP_REQUEST). */
+    private static final String HTTP_REQUEST = "HTTP.REQUEST";
     private final IdentityService identity;
 
     SoapAuthInterceptor(IdentityService identity) {
@@ -36,7 +41,15 @@ class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
         boolean presented = false;
         if (policy != null && policy.getUserName() != null) {
             presented = true;
-            caller = identity.authenticate(policy.getUserName(), policy.getPassword());
+            try {
+                caller = identity.authenticate(policy.getUserName(), policy.getPassword(), clientAddress(message));
+            } catch (TooManyRequestsException locked) {
+                HttpServletResponse response = (HttpServletResponse) message.get(HTTP_RESPONSE);
+                if (response != null) {
+                    response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+                }
+                throw SoapCalls.fault(locked);
+            }
         } else {
             String bearer = bearer(message);
             if (bearer != null) {
@@ -49,6 +62,11 @@ class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
         } else if (presented) {
             reject(message);
         }
+    }
+
+    private static String clientAddress(Message message) {
+        Object request = message.get(HTTP_REQUEST);
+        return request instanceof HttpServletRequest r ? r.getRemoteAddr() : null;
     }
 
     @SuppressWarnings("unchecked")
