@@ -43,15 +43,15 @@ public class IntegrationIT extends MekongTestSupport {
     private FeaturesService features;
     @Inject
     private SessionFactory sessions;
-    /** Injection waits for the realm, so the JAAS test never races the identity bundle. */
+    /** Injection waits for the realm, so the JAAS test never races the identity bundle (slow machines: 2 min). */
     @Inject
-    @org.ops4j.pax.exam.util.Filter("(org.apache.karaf.jaas.realm.name=mekong)")
+    @org.ops4j.pax.exam.util.Filter(value = "(org.apache.karaf.jaas.realm.name=mekong)", timeout = 120_000)
     private org.apache.karaf.jaas.config.JaasRealm realm;
 
     @Inject
     private org.osgi.framework.BundleContext context;
     @Inject
-    @org.ops4j.pax.exam.util.Filter("(osgi.jndi.service.name=mekongds)")
+    @org.ops4j.pax.exam.util.Filter(value = "(osgi.jndi.service.name=mekongds)", timeout = 120_000)
     private javax.sql.DataSource dataSource;
 
     @Configuration
