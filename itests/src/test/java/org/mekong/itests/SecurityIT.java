@@ -2,14 +2,19 @@ package org.mekong.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.mekong.itests.SecurityFixtures.ENVELOPE;
+import static org.mekong.itests.SecurityFixtures.assertSecurityHeaders;
+import static org.mekong.itests.SecurityFixtures.client;
+import static org.mekong.itests.SecurityFixtures.clientWithKey;
+import static org.mekong.itests.SecurityFixtures.keystore;
+import static org.mekong.itests.SecurityFixtures.raw;
+import static org.mekong.itests.SecurityFixtures.soap;
+import static org.mekong.itests.SecurityFixtures.sshKey;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -20,8 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,75 +59,15 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class SecurityIT extends MekongTestSupport {
     static final String PUBLIC_URL = "https://mekong.example.gov.vn";
-    private static final String KEYSTORE_PASSWORD = "it-keystore-password";
 
     @Configuration
     public Option[] config() throws Exception {
         int httpsPort = freePort();
         File keystore = keystore();
         List<Option> options = new ArrayList<>(List.of(distribution(freePort())));
-        options.addAll(List.of(
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.listening.addresses", "127.0.0.1"),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.secure.enabled", "true"),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", Integer.toString(httpsPort)),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.ssl.keystore", keystore.getAbsolutePath()),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.ssl.keystore.password", KEYSTORE_PASSWORD),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.ssl.key.password", KEYSTORE_PASSWORD),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.ssl.keystore.type", "PKCS12"),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.ssl.key.alias", "mekong"),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.ssl.protocols.included", "TLSv1.2,TLSv1.3"),
-                editConfigurationFilePut("etc/org.mekong.web.security.cfg", "public.url", PUBLIC_URL),
-                CoreOptions.systemProperty("mekong.https.port").value(Integer.toString(httpsPort))));
+        options.addAll(SecurityFixtures.productionProfile(httpsPort, keystore, PUBLIC_URL));
+        options.add(CoreOptions.systemProperty("mekong.https.port").value(Integer.toString(httpsPort)));
         return options.toArray(Option[]::new);
-    }
-
-    /** A self-signed key pair for localhost, made with the JDK's keytool in the driver JVM. */
-    private static File keystore() throws Exception {
-        File file = new File(System.getProperty("project.build.directory", "target"), "security-it.p12");
-        if (file.isFile()) {
-            return file;
-        }
-        String keytool = System.getProperty("java.home") + "/bin/keytool";
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "mekong", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "30", "-storetype", "PKCS12",
-                "-keystore", file.getAbsolutePath(), "-storepass", KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("keytool failed: " + out);
-        }
-        return file;
-    }
-
-    /** One raw HTTP/1.1 exchange, so the test chooses every header (the JDK client will not send a Host of our choosing). */
-    static String raw(String method, String path, String host, Map<String, String> headers, String body) throws IOException {
-        int port = Integer.parseInt(System.getProperty("mekong.http.port"));
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(30_000);
-            StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
-            headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
-            byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            if (body != null) {
-                req.append("Content-Length: ").append(bytes.length).append("\r\n");
-            }
-            req.append("\r\n");
-            OutputStream out = s.getOutputStream();
-            out.write(req.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(bytes);
-            out.flush();
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void assertSecurityHeaders(String what, HttpResponse<?> r) {
-        var h = r.headers();
-        assertEquals(what + ": nosniff", "nosniff", h.firstValue("X-Content-Type-Options").orElse(null));
-        assertEquals(what + ": frames", "DENY", h.firstValue("X-Frame-Options").orElse(null));
-        assertTrue(what + ": referrer", h.firstValue("Referrer-Policy").isPresent());
-        String csp = h.firstValue("Content-Security-Policy").orElse("");
-        assertTrue(what + ": CSP " + csp, csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'")
-                || csp.contains("sandbox"));
-        assertFalse(what + ": no server banner " + h.map(), h.firstValue("Server").orElse("").matches(".*\\d.*"));
     }
 
     // ------------------------------------------------------------------ transport and headers (#11, #12)
@@ -144,23 +88,7 @@ public class SecurityIT extends MekongTestSupport {
 
     @Test
     public void b_httpsServesTheApiWithHsts() throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] { new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String type) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String type) {
-                assertEquals("the configured key", "CN=localhost", chain[0].getSubjectX500Principal().getName());
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        } }, null);
-        HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = SecurityFixtures.trustingLocalhost();
         String https = "https://localhost:" + System.getProperty("mekong.https.port");
         HttpResponse<String> me = client.send(HttpRequest.newBuilder(URI.create(https + "/api/me"))
                 .header("Authorization", admin()).build(), HttpResponse.BodyHandlers.ofString());
@@ -263,19 +191,6 @@ public class SecurityIT extends MekongTestSupport {
 
     // ------------------------------------------------------------------ SOAP limits (#9)
 
-    private static final String ENVELOPE = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-            + "xmlns:d=\"http://mekong.org/soap/data/1.0\">";
-
-    private static Reply soap(String body, boolean chunked) throws Exception {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest.BodyPublisher publisher = chunked
-                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
-                : HttpRequest.BodyPublishers.ofByteArray(bytes);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/soap/data"))
-                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"").POST(publisher).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body(), r);
-    }
 
     @Test
     public void g_soapBodiesAndDocumentsAreBounded() throws Exception {
@@ -322,25 +237,6 @@ public class SecurityIT extends MekongTestSupport {
 
     // ------------------------------------------------------------------ the management shell (#3)
 
-    /**
-     * Runs one shell command over SSH as an administrator would, with the distribution's own
-     * {@code bin/client} (batch mode: the command on its input); answers its output and exit code.
-     */
-    private static String[] client(String user, String password, String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("karaf.home") + "/bin/client", "-u", user, "-p", password,
-                "-a", System.getProperty("mekong.ssh.port"), "-h", "127.0.0.1", "-r", "2", "-b").redirectErrorStream(true);
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return new String[] { out, Integer.toString(p.exitValue()) };
-    }
-
     @Test
     public void i_theShellIsForAdminsAndRunsNoOperatingSystemCommands() throws Exception {
         createUser("sec.ssh.it", "CENTRAL_IT", "VN");
@@ -359,6 +255,17 @@ public class SecurityIT extends MekongTestSupport {
         }
         assertEquals("system:property changed nothing", null, System.getProperty("mekong.security.it"));
         assertEquals("the server still answers", 200, get("/api/", null).status());
+    }
+
+    @Test
+    public void n_anAdministratorLogsInToTheShellWithAKey() throws Exception {
+        String[] key = sshKey();
+        java.nio.file.Path keys = java.nio.file.Path.of(System.getProperty("karaf.etc"), "keys.properties");
+        java.nio.file.Files.writeString(keys, "\nkeyadmin=" + key[1] + ",_g_:admingroup\n", java.nio.file.StandardOpenOption.APPEND);
+        String out = clientWithKey("keyadmin", key[0], "mekong:status");
+        assertTrue("a key listed in etc/keys.properties opens the shell: " + out, out.contains("Mekong version"));
+        String refused = clientWithKey("keyadmin", sshKey()[0], "mekong:status");
+        assertFalse("an unlisted key is refused: " + refused, refused.contains("Mekong version"));
     }
 
     // ------------------------------------------------------------------ audit scope (#5)

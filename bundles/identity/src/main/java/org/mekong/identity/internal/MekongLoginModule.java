@@ -83,6 +83,9 @@ public class MekongLoginModule implements LoginModule {
 
     @Override
     public boolean commit() {
+        if (caller == null) {
+            return false; // this module did not log in (e.g. an SSH key did, through the realm's key module)
+        }
         principals.add(new UserPrincipal(caller.username()));
         caller.roles().forEach(r -> principals.add(new RolePrincipal(r.name())));
         if (caller.hasRole(Role.ADMIN)) {
