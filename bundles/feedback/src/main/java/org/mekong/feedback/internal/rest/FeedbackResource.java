@@ -23,6 +23,7 @@ import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.Page;
 import org.mekong.feedback.internal.FeedbackService;
 import org.mekong.feedback.internal.FeedbackStats;
+import org.mekong.feedback.internal.IntakeLimiter;
 import org.mekong.feedback.internal.Views;
 import org.mekong.feedback.internal.Vocab.Channel;
 import org.mekong.web.api.Csv;
@@ -104,13 +105,19 @@ public class FeedbackResource {
     public Response submit(@Context SecurityContext security, @Context HttpHeaders headers,
             @Context HttpServletRequest request, Views.Submission submission) {
         Channel channel = "mekong-ui".equals(headers.getHeaderString("X-Requested-With")) ? Channel.WEB : Channel.REST;
-        Views.Receipt r = feedback.submit(MekongRest.caller(security), submission, channel, request.getRemoteAddr());
-        return Response.status(201).entity(r).build();
+        try {
+            Views.Receipt r = feedback.submit(MekongRest.caller(security), submission, channel,
+                    feedback.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+            return Response.status(201).entity(r).build();
+        } catch (IntakeLimiter.LimitedException e) {
+            RateLimitHeaders.remember(request, e);
+            throw e;
+        }
     }
 
     @GET
     @Path("track/{code}")
-    @Operation(summary = "Follow an item by its tracking code (no personal data)")
+    @Operation(summary = "The sender's own status view by the secret tracking code (personal data masked)")
     public Views.TrackView track(@PathParam("code") String code) {
         return feedback.track(code);
     }
@@ -128,10 +135,10 @@ public class FeedbackResource {
     }
 
     @GET
-    @Path("published/{code}")
-    @Operation(summary = "One published answer")
-    public Views.PublishedView publishedItem(@PathParam("code") String code) {
-        return feedback.publishedItem(code);
+    @Path("published/{publicId}")
+    @Operation(summary = "One published answer by its public id")
+    public Views.PublishedView publishedItem(@PathParam("publicId") String publicId) {
+        return feedback.publishedItem(publicId);
     }
 
     @GET
@@ -178,7 +185,8 @@ public class FeedbackResource {
 
     @GET
     @Path("items/{code}")
-    @Operation(summary = "Everything about one item: sender, suggestion, route, duplicates, notes, history (staff)")
+    @Operation(summary = "Everything about one item (by tracking code or public id): sender, suggestion, route, "
+            + "duplicates in the caller's units, notes, history (staff)")
     public Views.ItemView item(@Context SecurityContext security, @PathParam("code") String code) {
         return feedback.item(MekongRest.caller(security), code);
     }

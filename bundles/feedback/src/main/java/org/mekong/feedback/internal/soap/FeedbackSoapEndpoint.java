@@ -41,9 +41,11 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
         if (in == null) {
             throw new org.mekong.core.api.InvalidInputException("A feedback element is required");
         }
-        Views.Receipt r = feedback.submit(soap.caller(), in.toSubmission(), Channel.SOAP, soap.clientAddress());
+        Views.Receipt r = feedback.submit(soap.caller(), in.toSubmission(), Channel.SOAP,
+                feedback.clientAddress(soap.clientAddress(), forwardedFor()));
         SoapReceipt out = new SoapReceipt();
         out.code = r.code();
+        out.publicId = r.publicId();
         out.status = r.status();
         out.receivedAt = String.valueOf(r.receivedAt());
         out.trackUrl = r.trackUrl();
@@ -55,6 +57,7 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
         Views.TrackView t = feedback.track(code);
         SoapTrack out = new SoapTrack();
         out.code = t.code();
+        out.publicId = t.publicId();
         out.title = t.title();
         out.status = t.status();
         out.category = t.category();
@@ -82,7 +85,7 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
         return feedback.published(q, null, null, null, null, null, Page.offset(offset), Page.limit(limit)).items()
                 .stream().map(p -> {
                     SoapPublished s = new SoapPublished();
-                    s.code = p.code();
+                    s.publicId = p.publicId();
                     s.title = p.title();
                     s.content = p.content();
                     s.category = p.category();
@@ -95,6 +98,21 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
                     s.answer = p.answer();
                     return s;
                 }).toList();
+    }
+
+    /** The X-Forwarded-For header of the SOAP request being handled (believed only from trusted proxies). */
+    private static String forwardedFor() {
+        org.apache.cxf.message.Message m = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+        Object headers = m == null ? null : m.get(org.apache.cxf.message.Message.PROTOCOL_HEADERS);
+        if (headers instanceof java.util.Map<?, ?> map) {
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                if ("X-Forwarded-For".equalsIgnoreCase(String.valueOf(e.getKey())) && e.getValue() instanceof List<?> l
+                        && !l.isEmpty()) {
+                    return String.join(",", l.stream().map(String::valueOf).toList());
+                }
+            }
+        }
+        return null;
     }
 
     private static String str(Object o) {
