@@ -38,11 +38,9 @@ import org.mekong.feedback.internal.Views.HistoryEntry;
 import org.mekong.feedback.internal.Views.ItemSummary;
 import org.mekong.feedback.internal.Views.ItemView;
 import org.mekong.feedback.internal.Views.Note;
-import org.mekong.feedback.internal.Views.PublishedView;
 import org.mekong.feedback.internal.Views.Receipt;
 import org.mekong.feedback.internal.Views.Route;
 import org.mekong.feedback.internal.Views.Submission;
-import org.mekong.feedback.internal.Views.TrackView;
 import org.mekong.feedback.internal.Views.UnitRef;
 import org.mekong.feedback.internal.Vocab.Category;
 import org.mekong.feedback.internal.Vocab.Channel;
@@ -294,74 +292,7 @@ public class FeedbackService {
         return b.toString();
     }
 
-    // ---------------------------------------------------------------- public views
-
-    public TrackView track(String code) {
-        Row r = find(code).orElseThrow(() -> new NotFoundException("No feedback with the tracking code '" + code + "'"));
-        return Jdbc.read(ds, c -> trackView(c, r));
-    }
-
-    private TrackView trackView(Connection c, Row r) throws SQLException {
-        Row effective = r;
-        String mergedInto = null;
-        if (r.mergedInto() != null) {
-            effective = Jdbc.one(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE ID = ?", FeedbackService::row,
-                    r.mergedInto()).orElse(r);
-            mergedInto = effective.publicId();
-        }
-        List<HistoryEntry> history = Jdbc.list(c, "SELECT EVENT_AT, STATUS FROM FB_EVENT WHERE ITEM_ID = ? AND KIND = "
-                + "'STATUS' ORDER BY ID", rs -> new HistoryEntry(Jdbc.getInstant(rs, "EVENT_AT"), rs.getString("STATUS"),
-                        null, null), r.id());
-        List<AttachmentInfo> files = attachments(c, r.id()).stream()
-                .map(a -> new AttachmentInfo(null, a.name(), a.contentType(), a.size())).toList();
-        Redactor.Sender sender = Redactor.Sender.of(r);
-        return new TrackView(r.code(), r.publicId(), Redactor.redact(r.title(), sender),
-                Redactor.redact(r.content(), sender), effective.status().name(),
-                r.category() != null ? r.category() : r.senderCategory(), r.field() != null ? r.field() : r.senderField(),
-                unit(r.place()), unit(effective.unit()), r.receivedAt(), effective.deadline(), overdue(effective),
-                effective.status().isResolved() ? effective.answer() : null, effective.resolvedAt(),
-                effective.publishedAt(), effective.status() == Status.REJECTED ? effective.rejectReason() : null,
-                mergedInto, files, history);
-    }
-
-    /** Published items, newest first; {@code q} matches all its words, accents optional. */
-    public Page<PublishedView> published(String q, String category, String field, String orgUnit, LocalDate from,
-            LocalDate to, int offset, int limit) {
-        Where w = new Where("STATUS = 'PUBLISHED'");
-        if (q != null && !q.isBlank()) {
-            List<Long> ids = index.searchPublished(boundedQuery(q), 1000);
-            if (ids.isEmpty()) {
-                return new Page<>(List.of(), 0, offset, limit);
-            }
-            w.add("ID IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
-        }
-        Category cat = Vocab.parse(Category.class, "category", category);
-        if (cat != null) {
-            w.add("CATEGORY = ?", cat);
-        }
-        Field f = Vocab.parse(Field.class, "field", field);
-        if (f != null) {
-            w.add("FIELD = ?", f);
-        }
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            OrgUnit u = units.find(orgUnit.trim()).orElseThrow(() -> InvalidInputException.field("orgUnit",
-                    "'" + orgUnit + "' is not an org unit"));
-            w.add("(PLACE_PATH LIKE ? OR UNIT_PATH LIKE ?)", u.path() + "%", u.path() + "%");
-        }
-        if (from != null) {
-            w.add("RECEIVED_AT >= ?", from.atStartOfDay(ZONE).toInstant());
-        }
-        if (to != null) {
-            w.add("RECEIVED_AT < ?", to.plusDays(1).atStartOfDay(ZONE).toInstant());
-        }
-        return Jdbc.read(ds, c -> {
-            long total = Jdbc.count(c, "SELECT COUNT(*) FROM FB_ITEM WHERE " + w.sql(), w.params());
-            List<Row> rows = Jdbc.list(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE " + w.sql()
-                    + " ORDER BY PUBLISHED_AT DESC, ID DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY",
-                    FeedbackService::row, w.params());
-            return new Page<>(rows.stream().map(this::publishedView).toList(), total, offset, limit);
-        });
-    }
+    // ---------------------------------------------------------------- public text
 
     /** A search text within {@link #Q_MAX_CHARS} characters and {@link #Q_MAX_WORDS} words, else a 400 naming q. */
     static String boundedQuery(String q) {
@@ -375,17 +306,6 @@ public class FeedbackService {
         return t;
     }
 
-    public PublishedView publishedItem(String publicId) {
-        Row r = findPublic(publicId).filter(x -> x.status() == Status.PUBLISHED)
-                .orElseThrow(() -> new NotFoundException("No published feedback with the id '" + publicId + "'"));
-        return publishedView(r);
-    }
-
-    private PublishedView publishedView(Row r) {
-        return new PublishedView(r.publicId(), publicTitle(r), publicContent(r), r.category(), r.field(),
-                unit(r.place()), unit(r.unit()), r.receivedAt(), r.resolvedAt(), r.publishedAt(), r.answer());
-    }
-
     /** The public title: the one stored at publication (or the sender's), masked again for rows published before. */
     static String publicTitle(Row r) {
         return Redactor.redact(r.publicTitle() != null ? r.publicTitle() : r.title(), Redactor.Sender.of(r));
@@ -393,19 +313,6 @@ public class FeedbackService {
 
     static String publicContent(Row r) {
         return Redactor.redact(r.publicContent() != null ? r.publicContent() : r.content(), Redactor.Sender.of(r));
-    }
-
-    /** The signed-in sender's own items. */
-    public List<TrackView> mine(Caller caller) {
-        caller.require();
-        return Jdbc.read(ds, c -> {
-            List<TrackView> out = new ArrayList<>();
-            for (Row r : Jdbc.list(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE SENDER_USER = ? ORDER BY ID DESC "
-                    + "FETCH FIRST 200 ROWS ONLY", FeedbackService::row, caller.username())) {
-                out.add(trackView(c, r));
-            }
-            return out;
-        });
     }
 
     // ---------------------------------------------------------------- staff views
@@ -549,7 +456,7 @@ public class FeedbackService {
                 .orElseThrow(() -> new NotFoundException("Feedback " + code + " has no attachment " + id));
     }
 
-    private List<AttachmentInfo> attachments(Connection c, long itemId) throws SQLException {
+    static List<AttachmentInfo> attachments(Connection c, long itemId) throws SQLException {
         return Jdbc.list(c, "SELECT ID, FILE_NAME, CONTENT_TYPE, FILE_SIZE FROM FB_ATTACHMENT WHERE ITEM_ID = ? ORDER BY ID",
                 rs -> new AttachmentInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), itemId);
     }

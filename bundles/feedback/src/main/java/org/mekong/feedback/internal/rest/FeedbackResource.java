@@ -21,6 +21,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.Page;
+import org.mekong.feedback.internal.FeedbackPublic;
 import org.mekong.feedback.internal.FeedbackService;
 import org.mekong.feedback.internal.FeedbackStats;
 import org.mekong.feedback.internal.IntakeLimiter;
@@ -53,11 +54,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "feedback")
 public class FeedbackResource {
     private final FeedbackService feedback;
+    private final FeedbackPublic views;
     private final FeedbackStats stats;
 
     @Activate
-    public FeedbackResource(@Reference FeedbackService feedback, @Reference FeedbackStats stats) {
+    public FeedbackResource(@Reference FeedbackService feedback, @Reference FeedbackPublic views,
+            @Reference FeedbackStats stats) {
         this.feedback = feedback;
+        this.views = views;
         this.stats = stats;
     }
 
@@ -119,7 +123,7 @@ public class FeedbackResource {
     @Path("track/{code}")
     @Operation(summary = "The sender's own status view by the secret tracking code (personal data masked)")
     public Views.TrackView track(@PathParam("code") String code) {
-        return feedback.track(code);
+        return views.track(code);
     }
 
     @GET
@@ -130,7 +134,7 @@ public class FeedbackResource {
     public Page<Views.PublishedView> published(@QueryParam("q") String q, @QueryParam("category") String category,
             @QueryParam("field") String field, @QueryParam("orgUnit") String orgUnit, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return feedback.published(q, category, field, orgUnit, date("from", from), date("to", to), Page.offset(offset),
+        return views.published(q, category, field, orgUnit, date("from", from), date("to", to), Page.offset(offset),
                 Page.limit(limit));
     }
 
@@ -138,7 +142,7 @@ public class FeedbackResource {
     @Path("published/{publicId}")
     @Operation(summary = "One published answer by its public id")
     public Views.PublishedView publishedItem(@PathParam("publicId") String publicId) {
-        return feedback.publishedItem(publicId);
+        return views.publishedItem(publicId);
     }
 
     @GET
@@ -164,7 +168,7 @@ public class FeedbackResource {
     @Path("mine")
     @Operation(summary = "The signed-in sender's own items")
     public List<Views.TrackView> mine(@Context SecurityContext security) {
-        return feedback.mine(MekongRest.caller(security));
+        return views.mine(MekongRest.caller(security));
     }
 
     // ------------------------------------------------------------ staff

@@ -32,6 +32,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.MekongException;
 import org.mekong.core.api.TooManyRequestsException;
+import org.mekong.feedback.internal.FeedbackPublic;
 import org.mekong.feedback.internal.FeedbackService;
 import org.mekong.feedback.internal.Open311;
 import org.mekong.feedback.internal.Views;
@@ -70,11 +71,14 @@ public class Open311Resource {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final FeedbackService feedback;
+    private final FeedbackPublic views;
     private final Open311 open311;
 
     @Activate
-    public Open311Resource(@Reference FeedbackService feedback, @Reference Open311 open311) {
+    public Open311Resource(@Reference FeedbackService feedback, @Reference FeedbackPublic views,
+            @Reference Open311 open311) {
         this.feedback = feedback;
+        this.views = views;
         this.open311 = open311;
     }
 
@@ -186,7 +190,7 @@ public class Open311Resource {
         if (id.toUpperCase(java.util.Locale.ROOT).startsWith("FB-")) {
             return open311.publicRequest(id);
         }
-        return open311.request(feedback.track(id));
+        return open311.request(views.track(id));
     }
 
     // ------------------------------------------------------------ formats

@@ -5,6 +5,7 @@ import java.util.List;
 import javax.jws.WebService;
 
 import org.mekong.core.api.Page;
+import org.mekong.feedback.internal.FeedbackPublic;
 import org.mekong.feedback.internal.FeedbackService;
 import org.mekong.feedback.internal.Views;
 import org.mekong.feedback.internal.Vocab.Channel;
@@ -20,12 +21,15 @@ import org.osgi.service.component.annotations.Reference;
         serviceName = "MekongFeedbackService", portName = "MekongFeedbackPort", targetNamespace = FeedbackSoapService.NS)
 public class FeedbackSoapEndpoint implements FeedbackSoapService {
     private final FeedbackService feedback;
+    private final FeedbackPublic views;
     private final SoapPublisher soap;
     private final AutoCloseable published;
 
     @Activate
-    public FeedbackSoapEndpoint(@Reference FeedbackService feedback, @Reference SoapPublisher soap) {
+    public FeedbackSoapEndpoint(@Reference FeedbackService feedback, @Reference FeedbackPublic views,
+            @Reference SoapPublisher soap) {
         this.feedback = feedback;
+        this.views = views;
         this.soap = soap;
         this.published = soap.publish("/feedback-service", FeedbackSoapService.class, this, FeedbackSoapService.NS,
                 "MekongFeedbackService", "MekongFeedbackPort");
@@ -54,7 +58,7 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
 
     @Override
     public SoapTrack trackFeedback(String code) {
-        Views.TrackView t = feedback.track(code);
+        Views.TrackView t = views.track(code);
         SoapTrack out = new SoapTrack();
         out.code = t.code();
         out.publicId = t.publicId();
@@ -82,7 +86,7 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
 
     @Override
     public List<SoapPublished> listPublished(String q, Integer offset, Integer limit) {
-        return feedback.published(q, null, null, null, null, null, Page.offset(offset), Page.limit(limit)).items()
+        return views.published(q, null, null, null, null, null, Page.offset(offset), Page.limit(limit)).items()
                 .stream().map(p -> {
                     SoapPublished s = new SoapPublished();
                     s.publicId = p.publicId();
