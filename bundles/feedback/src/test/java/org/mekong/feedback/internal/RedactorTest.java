@@ -68,6 +68,12 @@ public class RedactorTest {
     }
 
     @Test
+    public void markupIsKeptAsTypedForThePagesToShowAsText() {
+        String text = "Khi nộp hồ sơ trực tuyến, hệ thống báo lỗi tải tệp. <script>window.__pwned=1</script>";
+        assertEquals(text, Redactor.redact(text, new Redactor.Sender(null, null, null, null, null, true)));
+    }
+
+    @Test
     public void nothingToMaskIsNoChange() {
         assertEquals(null, Redactor.redact(null, HUNG));
         assertEquals("", Redactor.redact("", HUNG));
