@@ -867,6 +867,11 @@ public class FeedbackIT extends MekongTestSupport {
             assertEquals("every proposed duplicate is one the caller may open", 200, get("/api/feedback/items/" + d, mod)
                     .status());
         }
+        // merged items of another province are not named to the Ha Noi moderator either
+        ok(act(hue, "merge", admin(), Map.of("into", hanoi)));
+        assertTrue(ok(get("/api/feedback/items/" + hanoi, admin())).get("merged").toString().contains(hue));
+        Reply merged = get("/api/feedback/items/" + hanoi, mod);
+        assertFalse(merged.body(), ok(merged).get("merged").toString().contains(hue) || merged.body().contains(hue));
     }
 
     /** Issue 14 #16: a huge search is a 400 naming q, never a 500. */

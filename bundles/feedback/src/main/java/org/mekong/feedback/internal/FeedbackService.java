@@ -419,11 +419,12 @@ public class FeedbackService {
             List<Note> notes = Jdbc.list(c, "SELECT EVENT_AT, ACTOR, NOTE FROM FB_EVENT WHERE ITEM_ID = ? AND KIND = 'NOTE' "
                     + "ORDER BY ID", rs -> new Note(Jdbc.getInstant(rs, "EVENT_AT"), rs.getString("ACTOR"),
                             rs.getString("NOTE")), r.id());
-            List<String> merged = Jdbc.list(c, "SELECT CODE FROM FB_ITEM WHERE MERGED_INTO = ? ORDER BY ID",
-                    rs -> rs.getString(1), r.id());
+            // linked items outside the caller's units are named by public id only, or left out
+            List<String> merged = Jdbc.list(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE MERGED_INTO = ? ORDER BY ID",
+                    FeedbackService::row, r.id()).stream().filter(m -> inScope(caller, m)).map(Row::code).toList();
             String mergedInto = r.mergedInto() == null ? null
-                    : Jdbc.one(c, "SELECT CODE FROM FB_ITEM WHERE ID = ?", rs -> rs.getString(1), r.mergedInto())
-                            .orElse(null);
+                    : Jdbc.one(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE ID = ?", FeedbackService::row,
+                            r.mergedInto()).map(p -> inScope(caller, p) ? p.code() : p.publicId()).orElse(null);
             List<Duplicate> duplicates = new ArrayList<>();
             if (!r.status().isClosed()) {
                 for (TextIndex.Similar s : index.similar(r.title() + "\n" + r.content(), r.id(), caller.isNational() ? 5 : 50)) {
