@@ -20,9 +20,9 @@ async function load() {
   if (!r.ok) { say(message, t('requestFailed'), true); return; }
   const page = await json(r);
   say(message, page.total ? t('results', { n: page.total }) : t('none'));
-  $('ans-list').replaceChildren(...page.items.map((i) => el('article', { class: 'card answer-item', dataset: { code: i.code } },
+  $('ans-list').replaceChildren(...page.items.map((i) => el('article', { class: 'card answer-item', dataset: { id: i.publicId } },
     el('h2', {}, i.title),
-    el('p', { class: 'hint' }, `${i.code} · ${optionName(options.categories, i.category)} · ${name(i.orgUnit)} · ${fmtDate(i.publishedAt)}`),
+    el('p', { class: 'hint' }, `${i.publicId} · ${optionName(options.categories, i.category)} · ${name(i.orgUnit)} · ${fmtDate(i.publishedAt)}`),
     el('p', { class: 'text-block' }, i.content),
     el('h3', {}, t('answer')), el('p', { class: 'text-block answer' }, i.answer || ''))));
   $('ans-page').textContent = page.total ? `${offset + 1}–${Math.min(offset + limit, page.total)} / ${page.total}` : '';

@@ -3,12 +3,12 @@ import { header } from './fb.js';
 
 addTexts({
   vi: { discussionTitle: 'Diễn đàn trao đổi', notifications: 'Thông báo', spaces: 'Không gian', newTopic: 'Chủ đề mới',
-    body: 'Nội dung', link: 'Liên kết (mã phản ánh PA-… hoặc mã chỉ tiêu)', create: 'Tạo', comment: 'Ý kiến',
+    body: 'Nội dung', link: 'Liên kết (số phản ánh FB-… hoặc mã chỉ tiêu)', create: 'Tạo', comment: 'Ý kiến',
     post: 'Gửi ý kiến', reply: 'Trả lời', hide: 'Ẩn', unhide: 'Hiện lại', lock: 'Khóa chủ đề', unlock: 'Mở khóa',
     locked: 'Đã khóa: {r}', hidden: 'Ý kiến đã bị ẩn: {r}', notMember: 'Bạn chưa là thành viên', replyingTo: 'Trả lời ý kiến #{id}',
     askReason: 'Lý do:', MENTION: 'nhắc đến bạn', REPLY: 'trả lời bạn' },
   en: { discussionTitle: 'Discussion space', notifications: 'Notifications', spaces: 'Spaces', newTopic: 'New topic',
-    body: 'Text', link: 'Link (feedback code PA-… or indicator code)', create: 'Create', comment: 'Comment',
+    body: 'Text', link: 'Link (feedback id FB-… or indicator code)', create: 'Create', comment: 'Comment',
     post: 'Post', reply: 'Reply', hide: 'Hide', unhide: 'Show again', lock: 'Lock topic', unlock: 'Unlock',
     locked: 'Locked: {r}', hidden: 'Comment hidden: {r}', notMember: 'You are not a member', replyingTo: 'Replying to #{id}',
     askReason: 'Reason:', MENTION: 'mentioned you', REPLY: 'replied to you' }
@@ -93,7 +93,7 @@ async function init() {
   $('ds-new').addEventListener('submit', async (e) => {
     e.preventDefault();
     const key = $('ds-new-link').value.trim();
-    const links = key ? [{ type: /^PA-/i.test(key) ? 'FEEDBACK' : 'INDICATOR', key }] : [];
+    const links = key ? [{ type: /^(FB|PA)-/i.test(key) ? 'FEEDBACK' : 'INDICATOR', key }] : [];
     const r = await send('POST', `/discussion/spaces/${space.code}/topics`, { title: $('ds-new-title').value, body: $('ds-new-body').value, links });
     if (r.status === 201) { const tp = await json(r); $('ds-new').reset(); openSpace(space); openTopic(tp.id); } else problem(r);
   });

@@ -332,6 +332,7 @@ public class DemoData {
             }
             ps.executeBatch();
         }
+        Jdbc.update(c, "UPDATE FB_ITEM SET PUBLIC_ID = " + FeedbackService.PUBLIC_ID_SQL + " WHERE PUBLIC_ID IS NULL");
     }
 
     private static String routeDemo(Field field, OrgUnit place) {

@@ -205,10 +205,12 @@ public class DiscussionService {
             String type = l == null || l.type() == null ? "" : l.type().trim().toUpperCase(Locale.ROOT);
             String key = l == null || l.key() == null ? "" : l.key().trim();
             if (type.equals("FEEDBACK")) {
-                if (feedback.find(key).isEmpty()) {
-                    problems.add(new ErrorDetail("links[" + i + "].key", "no feedback with the code '" + key + "'"));
+                // a link names the item by its public id: members need not be staff, the tracking code stays secret
+                java.util.Optional<FeedbackService.Row> item = feedback.findPublic(key).or(() -> feedback.find(key));
+                if (item.isEmpty()) {
+                    problems.add(new ErrorDetail("links[" + i + "].key", "no feedback with the id '" + key + "'"));
                 } else {
-                    checked.add(new LinkInput(type, key.toUpperCase(Locale.ROOT)));
+                    checked.add(new LinkInput(type, item.get().publicId()));
                 }
             } else if (type.equals("INDICATOR")) {
                 if (indicators.find(key).isEmpty()) {
@@ -393,7 +395,7 @@ public class DiscussionService {
             String type = rs.getString(1);
             String key = rs.getString(2);
             if (type.equals("FEEDBACK")) {
-                String title = feedback.find(key).map(FeedbackService.Row::title).orElse(key);
+                String title = feedback.findPublic(key).map(FeedbackService::publicTitle).orElse(key);
                 return new Link(type, key, key + " — " + title, "/feedback/inbox.html?code=" + key);
             }
             String name = indicators.find(key).map(i -> i.nameVi()).orElse(key);

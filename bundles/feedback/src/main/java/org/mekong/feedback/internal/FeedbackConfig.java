@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Settings of the feedback plugin (config pid {@code org.mekong.feedback}). */
-@ObjectClassDefinition(name = "Mekong feedback", description = "Processing deadlines, intake limits and demo data")
+@ObjectClassDefinition(name = "Mekong feedback", description = "Processing deadlines, intake limits, public address and demo data")
 public @interface FeedbackConfig {
     String PID = "org.mekong.feedback";
 
@@ -23,8 +23,17 @@ public @interface FeedbackConfig {
     @AttributeDefinition(description = "Processing days for other feedback")
     int deadline_days_OTHER() default 20;
 
-    @AttributeDefinition(description = "Anonymous submissions accepted per client address and minute (0: no limit)")
+    @AttributeDefinition(description = "Submissions accepted per minute from one client address (anonymous) or one "
+            + "signed-in account without a staff role (0: no limit)")
     int intake_rate_per_minute() default 10;
+
+    @AttributeDefinition(description = "Addresses of reverse proxies whose X-Forwarded-For header names the client, "
+            + "comma separated (empty: none is believed)")
+    String intake_trusted_proxies() default "";
+
+    @AttributeDefinition(description = "The public address of the platform, e.g. https://mekong.example.gov.vn; "
+            + "Open311 links are built from it (empty: from the request, logged once)")
+    String public_url() default "";
 
     @AttributeDefinition(description = "Load the demo feedback (Hue's commune centres) and discussions on first start on an empty database")
     boolean demo_data() default true;

@@ -45,7 +45,7 @@ public class FeedbackOverdueRule implements WarningRule {
 
     @Override
     public List<WarningFinding> check(WarningContext context) {
-        return Jdbc.read(ds, c -> Jdbc.list(c, "SELECT CODE, COALESCE(UNIT, PLACE), DEADLINE, TITLE FROM FB_ITEM WHERE "
+        return Jdbc.read(ds, c -> Jdbc.list(c, "SELECT PUBLIC_ID, COALESCE(UNIT, PLACE), DEADLINE, TITLE FROM FB_ITEM WHERE "
                 + "STATUS IN ('RECEIVED', 'CLASSIFIED', 'ASSIGNED', 'IN_PROGRESS') AND DEADLINE < ?", rs -> {
                     long days = java.time.temporal.ChronoUnit.DAYS.between(rs.getDate(3).toLocalDate(), context.today());
                     String title = rs.getString(4);

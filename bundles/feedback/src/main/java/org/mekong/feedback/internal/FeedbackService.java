@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +38,9 @@ import org.mekong.feedback.internal.Views.HistoryEntry;
 import org.mekong.feedback.internal.Views.ItemSummary;
 import org.mekong.feedback.internal.Views.ItemView;
 import org.mekong.feedback.internal.Views.Note;
-import org.mekong.feedback.internal.Views.PublishedView;
 import org.mekong.feedback.internal.Views.Receipt;
 import org.mekong.feedback.internal.Views.Route;
 import org.mekong.feedback.internal.Views.Submission;
-import org.mekong.feedback.internal.Views.TrackView;
 import org.mekong.feedback.internal.Views.UnitRef;
 import org.mekong.feedback.internal.Vocab.Category;
 import org.mekong.feedback.internal.Vocab.Channel;
@@ -53,6 +50,7 @@ import org.mekong.feedback.internal.Vocab.Status;
 import org.mekong.storage.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -81,21 +79,23 @@ public class FeedbackService {
     private static final char[] CODE_CHARS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 .()-]{6,20}$");
-    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
-    private static final Pattern PHONE_IN_TEXT = Pattern.compile("(?<![\\w])(\\+84|0)[ .-]?\\d{2,3}([ .-]?\\d{3}){2}(?![\\w])");
+    /** Bounds of a search text (as the portal's search): longer ones are refused with a 400 naming q. */
+    static final int Q_MAX_CHARS = 200;
+    static final int Q_MAX_WORDS = 30;
     static final String ITEM_COLUMNS = "ID, CODE, CHANNEL, SENDER_TYPE, SENDER_NAME, SENDER_EMAIL, SENDER_PHONE, "
             + "ORGANISATION, SENDER_USER, TITLE, CONTENT, PLACE, UNIT, CATEGORY, FIELD, SENDER_CATEGORY, SENDER_FIELD, "
             + "STATUS, MERGED_INTO, DEADLINE, ANSWER, ANSWERED_BY, RESOLVED_AT, PUBLISHED_AT, PUBLIC_TITLE, "
-            + "PUBLIC_CONTENT, REJECT_REASON, LAT, LON, ADDRESS, RECEIVED_AT, UPDATED_AT, VERSION";
+            + "PUBLIC_CONTENT, REJECT_REASON, LAT, LON, ADDRESS, RECEIVED_AT, UPDATED_AT, VERSION, PUBLIC_ID";
+    /** The public id of an item: its row id, so it says nothing about the secret tracking code. */
+    static final String PUBLIC_ID_SQL = "'FB-' || TRIM(CAST(ID AS CHAR(20)))";
 
     private final DataSource ds;
     private final OrgUnitService units;
     private final TextIndex index;
     private final EventAdmin events;
     private final AuditService audit;
-    private final Map<Category, Integer> deadlineDays = new EnumMap<>(Category.class);
-    private final RateLimiter limiter;
-    private final int ratePerMinute;
+    private final Map<Category, Integer> deadlineDays = new java.util.concurrent.ConcurrentHashMap<>();
+    private final IntakeLimiter limiter = new IntakeLimiter();
     private final SecureRandom random = new SecureRandom();
 
     @Activate
@@ -107,14 +107,24 @@ public class FeedbackService {
         this.index = index;
         this.events = events;
         this.audit = audit;
+        modified(config);
+        reindex();
+    }
+
+    /** Deadlines and intake limits follow configuration changes without a restart. */
+    @Modified
+    void modified(FeedbackConfig config) {
         deadlineDays.put(Category.DIFFICULTY, config.deadline_days_DIFFICULTY());
         deadlineDays.put(Category.POLICY_PROPOSAL, config.deadline_days_POLICY_PROPOSAL());
         deadlineDays.put(Category.INITIATIVE, config.deadline_days_INITIATIVE());
         deadlineDays.put(Category.ADMIN_PROCEDURE, config.deadline_days_ADMIN_PROCEDURE());
         deadlineDays.put(Category.OTHER, config.deadline_days_OTHER());
-        ratePerMinute = config.intake_rate_per_minute();
-        limiter = new RateLimiter(ratePerMinute);
-        reindex();
+        limiter.configure(config.intake_rate_per_minute(), config.intake_trusted_proxies());
+    }
+
+    /** The address a request came from: the remote address, or behind a trusted proxy the forwarded one. */
+    public String clientAddress(String remoteAddress, String forwardedFor) {
+        return limiter.clientAddress(remoteAddress, forwardedFor);
     }
 
     /** Refills the text index from the database. */
@@ -138,7 +148,7 @@ public class FeedbackService {
                 .map(f -> new Views.Option(f.name(), f.nameVi, f.nameEn, null)).toList();
         return new Views.Options(categories, fields, Vocab.names(SenderType.class), new Views.Limits(TITLE_MIN, TITLE_MAX,
                 CONTENT_MIN, CONTENT_MAX, ATTACHMENTS_MAX, ATTACHMENT_MAX_BYTES,
-                List.copyOf(FileType.extensions(ATTACHMENT_TYPES)), ratePerMinute));
+                List.copyOf(FileType.extensions(ATTACHMENT_TYPES)), limiter.perMinute()));
     }
 
     int deadlineDays(Category c) {
@@ -155,7 +165,8 @@ public class FeedbackService {
 
     /**
      * Receives one item. Everything is checked before anything is stored; anonymous callers are
-     * rate limited by {@code clientAddress}.
+     * rate limited by {@code clientAddress} (see {@link #clientAddress}), signed-in senders without
+     * a staff role by their account.
      */
     public Receipt submit(Caller caller, Submission s, Channel channel, String clientAddress) {
         if (s == null) {
@@ -233,9 +244,7 @@ public class FeedbackService {
             throw new InvalidInputException("The feedback cannot be accepted: " + problems.stream()
                     .map(p -> p.field() + " " + p.problem()).collect(Collectors.joining("; ")), problems);
         }
-        if (caller.isAnonymous()) {
-            limiter.acquire(clientAddress);
-        }
+        limiter.acquire(caller, clientAddress);
         Instant now = Instant.now();
         OrgUnit where = place;
         SenderType type = senderType;
@@ -256,18 +265,23 @@ public class FeedbackService {
                                 + "VALUES (?, ?, ?, ?, ?)", itemId, f.name(), f.contentType(), (long) f.bytes().length,
                                 f.bytes());
                     }
+                    Jdbc.update(c, "UPDATE FB_ITEM SET PUBLIC_ID = " + PUBLIC_ID_SQL + " WHERE ID = ?", itemId);
                     event(c, itemId, now, caller.username(), "STATUS", Status.RECEIVED, channel.name());
                     return itemId;
                 });
-                index.put(new TextIndex.Entry(id, code, title, content, null, null, null, Status.RECEIVED.name(), false));
+                index.put(new TextIndex.Entry(id, code, title, content, null, null, null, Status.RECEIVED.name(), null));
                 post(Status.RECEIVED, code, where.code(), channel);
-                return new Receipt(code, Status.RECEIVED.name(), now, "/feedback/track.html?code=" + code);
+                return new Receipt(code, publicId(id), Status.RECEIVED.name(), now, "/feedback/track.html?code=" + code);
             } catch (ConflictException clash) {
                 if (attempt >= 3) {
                     throw clash;
                 }
             }
         }
+    }
+
+    static String publicId(long id) {
+        return "FB-" + id;
     }
 
     String newCode() {
@@ -278,110 +292,27 @@ public class FeedbackService {
         return b.toString();
     }
 
-    // ---------------------------------------------------------------- public views
+    // ---------------------------------------------------------------- public text
 
-    public TrackView track(String code) {
-        Row r = find(code).orElseThrow(() -> new NotFoundException("No feedback with the tracking code '" + code + "'"));
-        return Jdbc.read(ds, c -> trackView(c, r));
+    /** A search text within {@link #Q_MAX_CHARS} characters and {@link #Q_MAX_WORDS} words, else a 400 naming q. */
+    static String boundedQuery(String q) {
+        String t = q.strip();
+        if (t.length() > Q_MAX_CHARS) {
+            throw InvalidInputException.field("q", "at most " + Q_MAX_CHARS + " characters (got " + t.length() + ")");
+        }
+        if (t.split("\\s+").length > Q_MAX_WORDS) {
+            throw InvalidInputException.field("q", "at most " + Q_MAX_WORDS + " words");
+        }
+        return t;
     }
 
-    private TrackView trackView(Connection c, Row r) throws SQLException {
-        Row effective = r;
-        String mergedInto = null;
-        if (r.mergedInto() != null) {
-            effective = Jdbc.one(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE ID = ?", FeedbackService::row,
-                    r.mergedInto()).orElse(r);
-            mergedInto = effective.code();
-        }
-        List<HistoryEntry> history = Jdbc.list(c, "SELECT EVENT_AT, STATUS FROM FB_EVENT WHERE ITEM_ID = ? AND KIND = "
-                + "'STATUS' ORDER BY ID", rs -> new HistoryEntry(Jdbc.getInstant(rs, "EVENT_AT"), rs.getString("STATUS"),
-                        null, null), r.id());
-        List<AttachmentInfo> files = attachments(c, r.id()).stream()
-                .map(a -> new AttachmentInfo(null, a.name(), a.contentType(), a.size())).toList();
-        return new TrackView(r.code(), r.title(), r.content(), effective.status().name(),
-                r.category() != null ? r.category() : r.senderCategory(), r.field() != null ? r.field() : r.senderField(),
-                unit(r.place()), unit(effective.unit()), r.receivedAt(), effective.deadline(), overdue(effective),
-                effective.status().isResolved() ? effective.answer() : null, effective.resolvedAt(),
-                effective.publishedAt(), effective.status() == Status.REJECTED ? effective.rejectReason() : null,
-                mergedInto, files, history);
+    /** The public title: the one stored at publication (or the sender's), masked again for rows published before. */
+    static String publicTitle(Row r) {
+        return Redactor.redact(r.publicTitle() != null ? r.publicTitle() : r.title(), Redactor.Sender.of(r));
     }
 
-    /** Published items, newest first; {@code q} matches all its words, accents optional. */
-    public Page<PublishedView> published(String q, String category, String field, String orgUnit, LocalDate from,
-            LocalDate to, int offset, int limit) {
-        Where w = new Where("STATUS = 'PUBLISHED'");
-        if (q != null && !q.isBlank()) {
-            List<Long> ids = index.searchPublished(q, 1000);
-            if (ids.isEmpty()) {
-                return new Page<>(List.of(), 0, offset, limit);
-            }
-            w.add("ID IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
-        }
-        Category cat = Vocab.parse(Category.class, "category", category);
-        if (cat != null) {
-            w.add("CATEGORY = ?", cat);
-        }
-        Field f = Vocab.parse(Field.class, "field", field);
-        if (f != null) {
-            w.add("FIELD = ?", f);
-        }
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            OrgUnit u = units.find(orgUnit.trim()).orElseThrow(() -> InvalidInputException.field("orgUnit",
-                    "'" + orgUnit + "' is not an org unit"));
-            w.add("(PLACE_PATH LIKE ? OR UNIT_PATH LIKE ?)", u.path() + "%", u.path() + "%");
-        }
-        if (from != null) {
-            w.add("RECEIVED_AT >= ?", from.atStartOfDay(ZONE).toInstant());
-        }
-        if (to != null) {
-            w.add("RECEIVED_AT < ?", to.plusDays(1).atStartOfDay(ZONE).toInstant());
-        }
-        return Jdbc.read(ds, c -> {
-            long total = Jdbc.count(c, "SELECT COUNT(*) FROM FB_ITEM WHERE " + w.sql(), w.params());
-            List<Row> rows = Jdbc.list(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE " + w.sql()
-                    + " ORDER BY PUBLISHED_AT DESC, ID DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY",
-                    FeedbackService::row, w.params());
-            return new Page<>(rows.stream().map(this::publishedView).toList(), total, offset, limit);
-        });
-    }
-
-    public PublishedView publishedItem(String code) {
-        Row r = find(code).filter(x -> x.status() == Status.PUBLISHED)
-                .orElseThrow(() -> new NotFoundException("No published feedback with the code '" + code + "'"));
-        return publishedView(r);
-    }
-
-    private PublishedView publishedView(Row r) {
-        return new PublishedView(r.code(), r.publicTitle() != null ? r.publicTitle() : redact(r.title(), r.senderName()),
-                r.publicContent() != null ? r.publicContent() : redact(r.content(), r.senderName()), r.category(),
-                r.field(), unit(r.place()), unit(r.unit()), r.receivedAt(), r.resolvedAt(), r.publishedAt(), r.answer());
-    }
-
-    /** The sender's text with e-mail addresses, phone numbers and the sender's own name masked. */
-    static String redact(String text, String senderName) {
-        if (text == null) {
-            return null;
-        }
-        String out = EMAIL_IN_TEXT.matcher(text).replaceAll("[e-mail]");
-        out = PHONE_IN_TEXT.matcher(out).replaceAll("[phone]");
-        if (senderName != null && senderName.length() >= 3) {
-            out = Pattern.compile(Pattern.quote(senderName), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                    .matcher(out).replaceAll("[name]");
-        }
-        return out;
-    }
-
-    /** The signed-in sender's own items. */
-    public List<TrackView> mine(Caller caller) {
-        caller.require();
-        return Jdbc.read(ds, c -> {
-            List<TrackView> out = new ArrayList<>();
-            for (Row r : Jdbc.list(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE SENDER_USER = ? ORDER BY ID DESC "
-                    + "FETCH FIRST 200 ROWS ONLY", FeedbackService::row, caller.username())) {
-                out.add(trackView(c, r));
-            }
-            return out;
-        });
+    static String publicContent(Row r) {
+        return Redactor.redact(r.publicContent() != null ? r.publicContent() : r.content(), Redactor.Sender.of(r));
     }
 
     // ---------------------------------------------------------------- staff views
@@ -428,7 +359,7 @@ public class FeedbackService {
             w.add("UNIT_PATH LIKE ?", unitOrBad("responsibleUnit", responsibleUnit).path() + "%");
         }
         if (q != null && !q.isBlank()) {
-            String like = "%" + q.trim().toLowerCase(java.util.Locale.ROOT) + "%";
+            String like = "%" + boundedQuery(q).toLowerCase(java.util.Locale.ROOT) + "%";
             w.add("(LOWER(TITLE) LIKE ? OR LOWER(CONTENT) LIKE ? OR CODE = ?)", like, like, q.trim().toUpperCase(
                     java.util.Locale.ROOT));
         }
@@ -440,7 +371,7 @@ public class FeedbackService {
             List<Row> rows = Jdbc.list(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE " + w.sql()
                     + " ORDER BY RECEIVED_AT DESC, ID DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY",
                     FeedbackService::row, w.params());
-            return new Page<>(rows.stream().map(r -> new ItemSummary(r.code(), r.title(), r.status().name(),
+            return new Page<>(rows.stream().map(r -> new ItemSummary(r.code(), r.publicId(), r.title(), r.status().name(),
                     r.category(), r.field(), unit(r.place()), unit(r.unit()), r.receivedAt(), r.deadline(), overdue(r),
                     r.channel(), r.senderType())).toList(), total, offset, limit);
         });
@@ -453,12 +384,14 @@ public class FeedbackService {
 
     public ItemView item(Caller caller, String code) {
         Row r = staffRow(caller, code);
-        return view(r);
+        return view(caller, r);
     }
 
+    /** Staff open an item by its tracking code or its public id. */
     private Row staffRow(Caller caller, String code) {
         caller.require(STAFF);
-        Row r = find(code).orElseThrow(() -> new NotFoundException("No feedback with the code '" + code + "'"));
+        Row r = find(code).or(() -> findPublic(code))
+                .orElseThrow(() -> new NotFoundException("No feedback with the code '" + code + "'"));
         if (!inScope(caller, r)) {
             throw new ForbiddenException("User '" + caller.username() + "' may not see feedback " + code
                     + ": it concerns " + r.place() + (r.unit() == null ? "" : " and is handled by " + r.unit())
@@ -477,7 +410,8 @@ public class FeedbackService {
         return caller.isNational() || caller.orgUnits().stream().anyMatch(m -> units.isWithin(handled, m));
     }
 
-    ItemView view(Row r) {
+    /** The staff view; its duplicates are only those the caller may open too. */
+    ItemView view(Caller caller, Row r) {
         return Jdbc.read(ds, c -> {
             List<HistoryEntry> history = Jdbc.list(c, "SELECT EVENT_AT, STATUS, ACTOR, NOTE FROM FB_EVENT WHERE ITEM_ID = ? "
                     + "AND KIND = 'STATUS' ORDER BY ID", rs -> new HistoryEntry(Jdbc.getInstant(rs, "EVENT_AT"),
@@ -485,29 +419,30 @@ public class FeedbackService {
             List<Note> notes = Jdbc.list(c, "SELECT EVENT_AT, ACTOR, NOTE FROM FB_EVENT WHERE ITEM_ID = ? AND KIND = 'NOTE' "
                     + "ORDER BY ID", rs -> new Note(Jdbc.getInstant(rs, "EVENT_AT"), rs.getString("ACTOR"),
                             rs.getString("NOTE")), r.id());
-            List<String> merged = Jdbc.list(c, "SELECT CODE FROM FB_ITEM WHERE MERGED_INTO = ? ORDER BY ID",
-                    rs -> rs.getString(1), r.id());
+            // linked items outside the caller's units are named by public id only, or left out
+            List<String> merged = Jdbc.list(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE MERGED_INTO = ? ORDER BY ID",
+                    FeedbackService::row, r.id()).stream().filter(m -> inScope(caller, m)).map(Row::code).toList();
             String mergedInto = r.mergedInto() == null ? null
-                    : Jdbc.one(c, "SELECT CODE FROM FB_ITEM WHERE ID = ?", rs -> rs.getString(1), r.mergedInto())
-                            .orElse(null);
+                    : Jdbc.one(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE ID = ?", FeedbackService::row,
+                            r.mergedInto()).map(p -> inScope(caller, p) ? p.code() : p.publicId()).orElse(null);
             List<Duplicate> duplicates = new ArrayList<>();
             if (!r.status().isClosed()) {
-                for (TextIndex.Similar s : index.similar(r.title() + "\n" + r.content(), r.id(), 5)) {
-                    Jdbc.one(c, "SELECT CODE, TITLE, STATUS, RECEIVED_AT FROM FB_ITEM WHERE ID = ?", rs -> new Duplicate(
-                            rs.getString("CODE"), rs.getString("TITLE"), rs.getString("STATUS"), s.similarity()), s.id())
-                            .ifPresent(duplicates::add);
+                for (TextIndex.Similar s : index.similar(r.title() + "\n" + r.content(), r.id(), caller.isNational() ? 5 : 50)) {
+                    Jdbc.one(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE ID = ?", FeedbackService::row, s.id())
+                            .filter(d -> inScope(caller, d)).filter(d -> duplicates.size() < 5)
+                            .ifPresent(d -> duplicates.add(new Duplicate(d.code(), d.title(), d.status().name(),
+                                    s.similarity())));
                 }
             }
             Field routeField = r.field() != null ? Field.valueOf(r.field())
                     : r.senderField() != null ? Field.valueOf(r.senderField()) : null;
-            return new ItemView(r.code(), r.title(), r.content(), r.status().name(), r.category(), r.field(),
+            return new ItemView(r.code(), r.publicId(), r.title(), r.content(), r.status().name(), r.category(), r.field(),
                     unit(r.place()), unit(r.unit()), r.receivedAt(), r.deadline(), overdue(r), r.answer(),
                     r.answeredBy(), r.resolvedAt(), r.publishedAt(), r.rejectReason(), mergedInto, merged,
                     r.senderType(), r.senderName(), r.senderEmail(), r.senderPhone(), r.organisation(), r.senderUser(),
                     r.channel(), r.senderCategory(), r.senderField(), index.suggest(r.title() + "\n" + r.content()),
                     UnitRef.of(route(c, routeField, r.place())), duplicates, notes, history, attachments(c, r.id()),
-                    r.publicTitle() != null ? r.publicTitle() : redact(r.title(), r.senderName()),
-                    r.publicContent() != null ? r.publicContent() : redact(r.content(), r.senderName()), r.lat(),
+                    publicTitle(r), publicContent(r), r.lat(),
                     r.lon(), r.address(), r.version());
         });
     }
@@ -522,7 +457,7 @@ public class FeedbackService {
                 .orElseThrow(() -> new NotFoundException("Feedback " + code + " has no attachment " + id));
     }
 
-    private List<AttachmentInfo> attachments(Connection c, long itemId) throws SQLException {
+    static List<AttachmentInfo> attachments(Connection c, long itemId) throws SQLException {
         return Jdbc.list(c, "SELECT ID, FILE_NAME, CONTENT_TYPE, FILE_SIZE FROM FB_ATTACHMENT WHERE ITEM_ID = ? ORDER BY ID",
                 rs -> new AttachmentInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), itemId);
     }
@@ -590,6 +525,7 @@ public class FeedbackService {
         if (a == null || a.length() < 10 || a.length() > CONTENT_MAX) {
             throw InvalidInputException.field("answer", "an answer of 10 to " + CONTENT_MAX + " characters is required");
         }
+        notTheAuthor(caller, r, "answer");
         allowed(r, "answer", List.of(Status.ASSIGNED, Status.IN_PROGRESS));
         return change(caller, r, Status.ANSWERED, "ANSWER = ?, ANSWERED_BY = ?, RESOLVED_AT = ?",
                 List.of(a, caller.username(), Instant.now()), null);
@@ -598,14 +534,17 @@ public class FeedbackService {
     public ItemView publish(Caller caller, String code, String publicTitle, String publicContent) {
         caller.require(Role.MODERATOR, Role.LEADER, Role.CENTRAL_IT);
         Row r = handlerRow(caller, code, Role.MODERATOR, Role.LEADER, Role.CENTRAL_IT);
+        notTheAuthor(caller, r, "publish");
         List<ErrorDetail> problems = new ArrayList<>();
-        String t = publicTitle == null ? redact(r.title(), r.senderName())
-                : text(problems, "title", publicTitle, TITLE_MIN, TITLE_MAX);
-        String content = publicContent == null ? redact(r.content(), r.senderName())
+        String t = publicTitle == null ? r.title() : text(problems, "title", publicTitle, TITLE_MIN, TITLE_MAX);
+        String content = publicContent == null ? r.content()
                 : text(problems, "content", publicContent, CONTENT_MIN, CONTENT_MAX);
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The public version is not valid", problems);
         }
+        // whoever wrote the public version, it is masked before it goes out
+        t = fit(Redactor.redact(t, Redactor.Sender.of(r)), TITLE_MAX);
+        content = fit(Redactor.redact(content, Redactor.Sender.of(r)), CONTENT_MAX);
         allowed(r, "publish", List.of(Status.ANSWERED));
         return change(caller, r, Status.PUBLISHED, "PUBLISHED_AT = ?, PUBLIC_TITLE = ?, PUBLIC_CONTENT = ?",
                 List.of(Instant.now(), t, content), null);
@@ -654,7 +593,7 @@ public class FeedbackService {
             event(c, r.id(), Instant.now(), caller.username(), "NOTE", null, t);
             return null;
         });
-        return view(find(code).orElseThrow());
+        return view(caller, find(r.code()).orElseThrow());
     }
 
     private Row handlerRow(Caller caller, String code, Role... roles) {
@@ -670,6 +609,19 @@ public class FeedbackService {
 
     private Row handlerRowAnyStatus(Caller caller, String code) {
         return handlerRow(caller, code, STAFF);
+    }
+
+    /** The text cut to {@code max} characters (masks can make a text longer than its column). */
+    private static String fit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Four eyes: the account that submitted an item may not answer or publish it. */
+    private static void notTheAuthor(Caller caller, Row r, String action) {
+        if (r.senderUser() != null && r.senderUser().equals(caller.username())) {
+            throw new ForbiddenException("User '" + caller.username() + "' submitted feedback " + r.code()
+                    + " and may not " + action + " it: another account must (four eyes)");
+        }
     }
 
     private static void allowed(Row r, String action, List<Status> from) {
@@ -702,7 +654,7 @@ public class FeedbackService {
         audit.record(caller.username(), "Feedback", r.code(), next.name(), Map.of("status", r.status().name()),
                 Map.of("status", next.name(), "note", note == null ? "" : note));
         post(next, r.code(), after.unit() != null ? after.unit() : after.place(), null);
-        return view(after);
+        return view(caller, after);
     }
 
     private static void event(Connection c, long itemId, Instant at, String actor, String kind, Status status, String note)
@@ -812,7 +764,7 @@ public class FeedbackService {
             String unit, String category, String field, String senderCategory, String senderField, Status status,
             Long mergedInto, LocalDate deadline, String answer, String answeredBy, Instant resolvedAt,
             Instant publishedAt, String publicTitle, String publicContent, String rejectReason, Double lat, Double lon,
-            String address, Instant receivedAt, Instant updatedAt, long version) {
+            String address, Instant receivedAt, Instant updatedAt, long version, String publicId) {
     }
 
     static Row row(ResultSet rs) throws SQLException {
@@ -828,14 +780,25 @@ public class FeedbackService {
                 Jdbc.getInstant(rs, "RESOLVED_AT"), Jdbc.getInstant(rs, "PUBLISHED_AT"), rs.getString("PUBLIC_TITLE"),
                 rs.getString("PUBLIC_CONTENT"), rs.getString("REJECT_REASON"), Jdbc.getDouble(rs, "LAT"),
                 Jdbc.getDouble(rs, "LON"), rs.getString("ADDRESS"), Jdbc.getInstant(rs, "RECEIVED_AT"),
-                Jdbc.getInstant(rs, "UPDATED_AT"), rs.getLong("VERSION"));
+                Jdbc.getInstant(rs, "UPDATED_AT"), rs.getLong("VERSION"), rs.getString("PUBLIC_ID"));
     }
 
+    /** The index entry; a published item is searched by its public (masked) text only. */
     static TextIndex.Entry entry(Row r) {
         return new TextIndex.Entry(r.id(), r.code(), r.title(), r.content(), r.answer(), r.category(), r.field(),
-                r.status().name(), r.status() == Status.PUBLISHED);
+                r.status().name(), r.status() == Status.PUBLISHED ? publicTitle(r) + "\n" + publicContent(r) : null);
     }
 
+    /** An item by its public id ({@code FB-…}). */
+    public Optional<Row> findPublic(String publicId) {
+        if (publicId == null || publicId.isBlank() || publicId.length() > 20) {
+            return Optional.empty();
+        }
+        return Jdbc.read(ds, c -> Jdbc.one(c, "SELECT " + ITEM_COLUMNS + " FROM FB_ITEM WHERE PUBLIC_ID = ?",
+                FeedbackService::row, publicId.trim().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** An item by its secret tracking code. */
     public Optional<Row> find(String code) {
         if (code == null || code.isBlank() || code.length() > 16) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 import javax.ws.rs.core.MultivaluedMap;
@@ -19,28 +20,64 @@ import org.mekong.feedback.internal.Vocab.Status;
 import org.mekong.storage.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Open311 GeoReport v2 vocabulary over feedback: services are categories, requests are
- * items (id = tracking code), status open or closed. Public lists carry no personal data:
- * description and location only for published items, in their public version.
+ * items under their public id (never the secret tracking code), status open or closed. Public
+ * answers carry nothing a sender wrote before publication: a published item shows its public
+ * (masked) text and answer, any other item only id, status, service and date.
  */
-@Component(service = Open311.class)
+@Component(service = Open311.class, configurationPid = FeedbackConfig.PID)
 public class Open311 {
+    private static final Logger LOG = LoggerFactory.getLogger(Open311.class);
     static final String ORG_UNIT = "org_unit";
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final DataSource ds;
     private final FeedbackService feedback;
     private final OrgUnitService units;
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private volatile String publicUrl = "";
 
     @Activate
     public Open311(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
-            @Reference FeedbackService feedback, @Reference OrgUnitService units) {
+            @Reference FeedbackService feedback, @Reference OrgUnitService units, FeedbackConfig config) {
         this.ds = ds;
         this.feedback = feedback;
         this.units = units;
+        modified(config);
+    }
+
+    @Modified
+    void modified(FeedbackConfig config) {
+        String url = config.public_url() == null ? "" : config.public_url().trim();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        if (!url.isEmpty() && !url.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new IllegalArgumentException("public.url '" + url + "' is not an http(s) address such as "
+                    + "https://mekong.example.gov.vn");
+        }
+        publicUrl = url;
+    }
+
+    /**
+     * Where links point: the configured {@code public.url}, never the Host header a client sent;
+     * only when it is not set, the request's own scheme, host and port (logged once).
+     */
+    public String publicBase(String requestOrigin) {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl;
+        }
+        if (warned.compareAndSet(false, true)) {
+            LOG.warn("public.url is not set in {}: Open311 links follow the Host header of each request; set it in "
+                    + "production", FeedbackConfig.PID);
+        }
+        return requestOrigin;
     }
 
     public List<Map<String, Object>> services() {
@@ -129,48 +166,66 @@ public class Open311 {
         }
     }
 
-    /** One request as its tracking-code holder sees it. */
+    /**
+     * One request as the holder of its tracking code sees it: the sender's status view (status,
+     * dates, the answer or reason once there) under the public id; never the text.
+     */
     public Map<String, Object> request(TrackView t) {
-        Map<String, Object> r = base(t.code(), Status.valueOf(t.status()), t.category(), t.receivedAt(),
-                t.history().isEmpty() ? t.receivedAt() : t.history().get(t.history().size() - 1).at(), t.deadline(),
-                t.responsibleUnit() != null ? t.responsibleUnit().nameVi() : t.orgUnit().nameVi());
+        Map<String, Object> r = statusOnly(t.publicId(), Status.valueOf(t.status()), t.category(), t.receivedAt());
+        r.put("updated_datetime", iso(t.history().isEmpty() ? t.receivedAt() : t.history().get(t.history().size() - 1).at()));
+        r.put("expected_datetime", expected(t.deadline()));
         r.put("status_notes", t.rejectReason() != null ? t.rejectReason() : t.answer());
-        r.put("description", t.content());
         return r;
     }
 
-    private Map<String, Object> base(String code, Status status, String category, Instant requested, Instant updated,
-            java.time.LocalDate deadline, String agency) {
+    /** GeoReport's minimum: id, status, service and when it was requested; nothing a sender wrote. */
+    private static Map<String, Object> statusOnly(String publicId, Status status, String category, Instant requested) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("service_request_id", code);
+        r.put("service_request_id", publicId);
         r.put("status", status.isClosed() ? "closed" : "open");
-        r.put("status_notes", null);
         Category c = category == null ? Category.OTHER : Category.valueOf(category);
-        r.put("service_name", c.nameVi + " / " + c.nameEn);
         r.put("service_code", c.name());
-        r.put("description", null);
-        r.put("agency_responsible", agency);
-        r.put("service_notice", null);
+        r.put("service_name", c.nameVi + " / " + c.nameEn);
         r.put("requested_datetime", iso(requested));
-        r.put("updated_datetime", iso(updated));
-        r.put("expected_datetime", deadline == null ? null
-                : iso(deadline.plusDays(1).atStartOfDay(FeedbackService.ZONE).toInstant().minusSeconds(1)));
-        r.put("address", null);
-        r.put("address_id", null);
-        r.put("zipcode", null);
-        r.put("lat", null);
-        r.put("long", null);
-        r.put("media_url", null);
         return r;
     }
 
-    /** Requests received in [from, to], newest first, at most 1000; personal data never, description only when published. */
+    private static String expected(java.time.LocalDate deadline) {
+        return deadline == null ? null
+                : iso(deadline.plusDays(1).atStartOfDay(FeedbackService.ZONE).toInstant().minusSeconds(1));
+    }
+
+    private static final String SELECT = "SELECT I." + FeedbackService.ITEM_COLUMNS.replace(", ", ", I.")
+            + ", COALESCE(P.STATUS, I.STATUS) AS EFFECTIVE FROM FB_ITEM I LEFT JOIN FB_ITEM P ON P.ID = I.MERGED_INTO ";
+
+    /**
+     * One public entry: a published item with its public (masked) text and the answer, any other
+     * item as status only.
+     */
+    private Map<String, Object> publicEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        FeedbackService.Row row = FeedbackService.row(rs);
+        Status effective = Status.valueOf(rs.getString("EFFECTIVE"));
+        String category = row.category() != null ? row.category() : row.senderCategory();
+        Map<String, Object> r = statusOnly(row.publicId(), effective, category, row.receivedAt());
+        if (row.status() == Status.PUBLISHED) {
+            r.put("description", FeedbackService.publicContent(row));
+            r.put("status_notes", row.answer());
+            r.put("agency_responsible", feedback.unit(row.unit() != null ? row.unit() : row.place()).nameVi());
+            r.put("updated_datetime", iso(row.updatedAt()));
+        }
+        return r;
+    }
+
+    /** One request by its public id, as the public may see it. */
+    public Map<String, Object> publicRequest(String publicId) {
+        String id = publicId == null ? "" : publicId.trim().toUpperCase(java.util.Locale.ROOT);
+        return Jdbc.read(ds, c -> Jdbc.one(c, SELECT + "WHERE I.PUBLIC_ID = ?", this::publicEntry, id))
+                .orElseThrow(() -> new NotFoundException("No service request '" + publicId + "'"));
+    }
+
+    /** Requests received in [from, to], newest first, at most 1000: public ids, public text only when published. */
     public List<Map<String, Object>> list(Category category, Instant from, Instant to, String status) {
-        StringBuilder sql = new StringBuilder("SELECT I.CODE, I.STATUS, COALESCE(P.STATUS, I.STATUS) AS EFFECTIVE, "
-                + "COALESCE(I.CATEGORY, I.SENDER_CATEGORY) AS CAT, I.RECEIVED_AT, I.UPDATED_AT, I.DEADLINE, "
-                + "COALESCE(I.UNIT, I.PLACE) AS AGENCY, I.PUBLIC_CONTENT, I.CONTENT, I.SENDER_NAME, I.ANSWER, "
-                + "I.REJECT_REASON FROM FB_ITEM I LEFT JOIN FB_ITEM P ON P.ID = I.MERGED_INTO "
-                + "WHERE I.RECEIVED_AT >= ? AND I.RECEIVED_AT < ?");
+        StringBuilder sql = new StringBuilder(SELECT + "WHERE I.RECEIVED_AT >= ? AND I.RECEIVED_AT < ?");
         List<Object> params = new ArrayList<>(List.of(from, to));
         if (category != null) {
             sql.append(" AND COALESCE(I.CATEGORY, I.SENDER_CATEGORY, 'OTHER') = ?");
@@ -181,22 +236,9 @@ public class Open311 {
             List<Map<String, Object>> out = new ArrayList<>();
             Jdbc.list(c, sql.toString(), rs -> {
                 Status effective = Status.valueOf(rs.getString("EFFECTIVE"));
-                if (status != null && (status.equals("closed") != effective.isClosed())) {
-                    return null;
+                if (status == null || status.equals("closed") == effective.isClosed()) {
+                    out.add(publicEntry(rs));
                 }
-                java.sql.Date d = rs.getDate("DEADLINE");
-                Map<String, Object> r = base(rs.getString("CODE"), effective, rs.getString("CAT"),
-                        Jdbc.getInstant(rs, "RECEIVED_AT"), Jdbc.getInstant(rs, "UPDATED_AT"),
-                        d == null ? null : d.toLocalDate(), feedback.unit(rs.getString("AGENCY")).nameVi());
-                if (Status.valueOf(rs.getString("STATUS")) == Status.PUBLISHED) {
-                    String content = rs.getString("PUBLIC_CONTENT");
-                    r.put("description", content != null ? content
-                            : FeedbackService.redact(rs.getString("CONTENT"), rs.getString("SENDER_NAME")));
-                    r.put("status_notes", rs.getString("ANSWER"));
-                } else if (effective == Status.REJECTED) {
-                    r.put("status_notes", rs.getString("REJECT_REASON"));
-                }
-                out.add(r);
                 return null;
             }, params.toArray());
             return out;

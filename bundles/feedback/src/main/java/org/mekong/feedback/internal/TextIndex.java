@@ -38,6 +38,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.mekong.core.api.InvalidInputException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -89,9 +90,9 @@ public class TextIndex {
         writer.close();
     }
 
-    /** One item as indexed. */
+    /** One item as indexed; {@code publicText} (the masked public title and content) only once published. */
     public record Entry(long id, String code, String title, String content, String answer, String category,
-            String field, String status, boolean published) {
+            String field, String status, String publicText) {
     }
 
     /** Adds or replaces an item. */
@@ -100,10 +101,12 @@ public class TextIndex {
         d.add(new StringField("id", Long.toString(e.id()), Store.YES));
         d.add(new StringField("code", e.code(), Store.YES));
         d.add(new TextField("text", e.title() + "\n" + e.content(), Store.YES));
-        d.add(new TextField("all", e.title() + "\n" + e.content() + "\n" + (e.answer() == null ? "" : e.answer()),
-                Store.NO));
+        // the public search sees the public text only, so a masked name or number finds nothing
+        if (e.publicText() != null) {
+            d.add(new TextField("public", e.publicText() + "\n" + (e.answer() == null ? "" : e.answer()), Store.NO));
+        }
         d.add(new StringField("status", e.status(), Store.YES));
-        d.add(new StringField("published", Boolean.toString(e.published()), Store.NO));
+        d.add(new StringField("published", Boolean.toString(e.publicText() != null), Store.NO));
         if (e.category() != null) {
             d.add(new StringField("category", e.category(), Store.YES));
             d.add(new StringField("hasCategory", "y", Store.NO));
@@ -195,16 +198,29 @@ public class TextIndex {
         });
     }
 
-    /** Ids of published items matching the words of {@code q} (all of them), best first. */
+    /**
+     * Ids of published items matching the words of {@code q} (all of them), best first. A query
+     * Lucene cannot run (too many clauses, unparsable) is the caller's mistake: a 400 naming q.
+     */
     public List<Long> searchPublished(String q, int max) {
         return withSearcher(s -> {
-            SimpleQueryParser parser = new SimpleQueryParser(analyzer, "all");
+            SimpleQueryParser parser = new SimpleQueryParser(analyzer, "public");
             parser.setDefaultOperator(Occur.MUST);
-            Query text = parser.parse(q);
-            BooleanQuery query = new BooleanQuery.Builder().add(text, Occur.MUST)
-                    .add(new TermQuery(new Term("published", "true")), Occur.FILTER).build();
+            BooleanQuery query;
+            try {
+                query = new BooleanQuery.Builder().add(parser.parse(q), Occur.MUST)
+                        .add(new TermQuery(new Term("published", "true")), Occur.FILTER).build();
+            } catch (BooleanQuery.TooManyClauses | IllegalArgumentException e) {
+                throw InvalidInputException.field("q", "cannot be searched for: " + e.getMessage());
+            }
             List<Long> ids = new ArrayList<>();
-            for (ScoreDoc sd : s.search(query, max).scoreDocs) {
+            ScoreDoc[] hits;
+            try {
+                hits = s.search(query, max).scoreDocs;
+            } catch (BooleanQuery.TooManyClauses e) {
+                throw InvalidInputException.field("q", "has too many words or wildcard matches to search for");
+            }
+            for (ScoreDoc sd : hits) {
                 ids.add(Long.parseLong(s.doc(sd.doc).get("id")));
             }
             return ids;

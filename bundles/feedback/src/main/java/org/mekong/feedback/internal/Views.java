@@ -28,8 +28,11 @@ public final class Views {
             List<AttachmentInput> attachments, Double lat, Double lon, String address) {
     }
 
-    /** What the sender gets back. */
-    public record Receipt(String code, String status, Instant receivedAt, String trackUrl) {
+    /**
+     * What the sender gets back: the secret tracking code (only the sender has it) and the public
+     * id the item is listed under.
+     */
+    public record Receipt(String code, String publicId, String status, Instant receivedAt, String trackUrl) {
     }
 
     public record HistoryEntry(Instant at, String status, String actor, String note) {
@@ -47,15 +50,18 @@ public final class Views {
     public record Duplicate(String code, String title, String status, double similarity) {
     }
 
-    /** The public view by tracking code: no personal data, no internal notes. */
-    public record TrackView(String code, String title, String content, String status, String category, String field,
+    /**
+     * The sender's own status view, opened by the tracking code: the sender's text with personal
+     * data masked, status, dates and the answer; no internal notes, no other item's code.
+     */
+    public record TrackView(String code, String publicId, String title, String content, String status, String category, String field,
             UnitRef orgUnit, UnitRef responsibleUnit, Instant receivedAt, LocalDate deadline, boolean overdue,
             String answer, Instant answeredAt, Instant publishedAt, String rejectReason, String mergedInto,
             List<AttachmentInfo> attachments, List<HistoryEntry> history) {
     }
 
     /** The staff view: everything. */
-    public record ItemView(String code, String title, String content, String status, String category, String field,
+    public record ItemView(String code, String publicId, String title, String content, String status, String category, String field,
             UnitRef orgUnit, UnitRef responsibleUnit, Instant receivedAt, LocalDate deadline, boolean overdue,
             String answer, String answeredBy, Instant answeredAt, Instant publishedAt, String rejectReason,
             String mergedInto, List<String> merged, String senderType, String senderName, String senderEmail,
@@ -66,13 +72,13 @@ public final class Views {
     }
 
     /** One line of the staff list. */
-    public record ItemSummary(String code, String title, String status, String category, String field,
+    public record ItemSummary(String code, String publicId, String title, String status, String category, String field,
             UnitRef orgUnit, UnitRef responsibleUnit, Instant receivedAt, LocalDate deadline, boolean overdue,
             String channel, String senderType) {
     }
 
-    /** A published answer. */
-    public record PublishedView(String code, String title, String content, String category, String field,
+    /** A published answer, under its public id (never the tracking code). */
+    public record PublishedView(String publicId, String title, String content, String category, String field,
             UnitRef orgUnit, UnitRef responsibleUnit, Instant receivedAt, Instant answeredAt, Instant publishedAt,
             String answer) {
     }

@@ -23,8 +23,10 @@ import javax.annotation.security.RolesAllowed;
 
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.Page;
+import org.mekong.feedback.internal.FeedbackPublic;
 import org.mekong.feedback.internal.FeedbackService;
 import org.mekong.feedback.internal.FeedbackStats;
+import org.mekong.feedback.internal.IntakeLimiter;
 import org.mekong.feedback.internal.Views;
 import org.mekong.feedback.internal.Vocab.Channel;
 import org.mekong.web.api.Csv;
@@ -54,11 +56,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "feedback")
 public class FeedbackResource {
     private final FeedbackService feedback;
+    private final FeedbackPublic views;
     private final FeedbackStats stats;
 
     @Activate
-    public FeedbackResource(@Reference FeedbackService feedback, @Reference FeedbackStats stats) {
+    public FeedbackResource(@Reference FeedbackService feedback, @Reference FeedbackPublic views,
+            @Reference FeedbackStats stats) {
         this.feedback = feedback;
+        this.views = views;
         this.stats = stats;
     }
 
@@ -107,15 +112,21 @@ public class FeedbackResource {
     public Response submit(@Context SecurityContext security, @Context HttpHeaders headers,
             @Context HttpServletRequest request, Views.Submission submission) {
         Channel channel = "mekong-ui".equals(headers.getHeaderString("X-Requested-With")) ? Channel.WEB : Channel.REST;
-        Views.Receipt r = feedback.submit(MekongRest.caller(security), submission, channel, request.getRemoteAddr());
-        return Response.status(201).entity(r).build();
+        try {
+            Views.Receipt r = feedback.submit(MekongRest.caller(security), submission, channel,
+                    feedback.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+            return Response.status(201).entity(r).build();
+        } catch (IntakeLimiter.LimitedException e) {
+            RateLimitHeaders.remember(request, e);
+            throw e;
+        }
     }
 
     @GET
     @Path("track/{code}")
-    @Operation(summary = "Follow an item by its tracking code (no personal data)")
+    @Operation(summary = "The sender's own status view by the secret tracking code (personal data masked)")
     public Views.TrackView track(@PathParam("code") String code) {
-        return feedback.track(code);
+        return views.track(code);
     }
 
     @GET
@@ -126,15 +137,15 @@ public class FeedbackResource {
     public Page<Views.PublishedView> published(@QueryParam("q") String q, @QueryParam("category") String category,
             @QueryParam("field") String field, @QueryParam("orgUnit") String orgUnit, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return feedback.published(q, category, field, orgUnit, date("from", from), date("to", to), Page.offset(offset),
+        return views.published(q, category, field, orgUnit, date("from", from), date("to", to), Page.offset(offset),
                 Page.limit(limit));
     }
 
     @GET
-    @Path("published/{code}")
-    @Operation(summary = "One published answer")
-    public Views.PublishedView publishedItem(@PathParam("code") String code) {
-        return feedback.publishedItem(code);
+    @Path("published/{publicId}")
+    @Operation(summary = "One published answer by its public id")
+    public Views.PublishedView publishedItem(@PathParam("publicId") String publicId) {
+        return views.publishedItem(publicId);
     }
 
     @GET
@@ -160,7 +171,7 @@ public class FeedbackResource {
     @Path("mine")
     @Operation(summary = "The signed-in sender's own items")
     public List<Views.TrackView> mine(@Context SecurityContext security) {
-        return feedback.mine(MekongRest.caller(security));
+        return views.mine(MekongRest.caller(security));
     }
 
     // ------------------------------------------------------------ staff
@@ -181,7 +192,8 @@ public class FeedbackResource {
 
     @GET
     @Path("items/{code}")
-    @Operation(summary = "Everything about one item: sender, suggestion, route, duplicates, notes, history (staff)")
+    @Operation(summary = "Everything about one item (by tracking code or public id): sender, suggestion, route, "
+            + "duplicates in the caller's units, notes, history (staff)")
     public Views.ItemView item(@Context SecurityContext security, @PathParam("code") String code) {
         return feedback.item(MekongRest.caller(security), code);
     }

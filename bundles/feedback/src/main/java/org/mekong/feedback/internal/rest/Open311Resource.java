@@ -33,6 +33,7 @@ import javax.annotation.security.PermitAll;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.MekongException;
 import org.mekong.core.api.TooManyRequestsException;
+import org.mekong.feedback.internal.FeedbackPublic;
 import org.mekong.feedback.internal.FeedbackService;
 import org.mekong.feedback.internal.Open311;
 import org.mekong.feedback.internal.Views;
@@ -54,7 +55,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Open311 GeoReport v2 at {@code /api/open311/v2}: services are the feedback categories,
- * service requests are feedback items, {@code service_request_id} is the tracking code. Every
+ * service requests are feedback items, {@code service_request_id} is the item's public id (the
+ * secret tracking code only ever goes to the sender, who may also look their request up by it). Every
  * answer comes in the format of the path's extension ({@code .json} or {@code .xml}), errors too
  * ({@code [{"code", "description"}]}).
  */
@@ -70,11 +72,14 @@ public class Open311Resource {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final FeedbackService feedback;
+    private final FeedbackPublic views;
     private final Open311 open311;
 
     @Activate
-    public Open311Resource(@Reference FeedbackService feedback, @Reference Open311 open311) {
+    public Open311Resource(@Reference FeedbackService feedback, @Reference FeedbackPublic views,
+            @Reference Open311 open311) {
         this.feedback = feedback;
+        this.views = views;
         this.open311 = open311;
     }
 
@@ -86,7 +91,7 @@ public class Open311Resource {
         return answer(format, "discovery", null, () -> {
             Map<String, Object> endpoint = new LinkedHashMap<>();
             endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
-            endpoint.put("url", base(request));
+            endpoint.put("url", open311.publicBase(origin(request)) + path(request));
             endpoint.put("changeset", "2026-11-23T00:00:00+07:00");
             endpoint.put("type", "production");
             endpoint.put("formats", List.of("application/json", "text/xml"));
@@ -127,11 +132,14 @@ public class Open311Resource {
         return answer(format, "service_requests", "request", () -> {
             Views.Submission s = open311.submission(form);
             Views.Receipt r = feedback.submit(MekongRest.caller(security), s,
-                    org.mekong.feedback.internal.Vocab.Channel.OPEN311, request.getRemoteAddr());
+                    org.mekong.feedback.internal.Vocab.Channel.OPEN311,
+                    feedback.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+            String link = open311.publicBase(origin(request)) + r.trackUrl();
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("service_request_id", r.code());
-            out.put("service_notice", "Đã tiếp nhận. Theo dõi bằng mã " + r.code() + " / Received; follow it with the "
-                    + "code " + r.code() + " at " + r.trackUrl());
+            out.put("service_request_id", r.publicId());
+            out.put("service_notice", "Đã tiếp nhận. Mã theo dõi bí mật của bạn: " + r.code() + " (" + link
+                    + ") / Received; your secret tracking code is " + r.code() + ": keep it to yourself and follow your "
+                    + "request at " + link);
             out.put("account_id", null);
             return List.of(out);
         }, 201);
@@ -140,18 +148,22 @@ public class Open311Resource {
     @GET
     @Path("requests.{format:json|xml}")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(summary = "Open311 service requests: by ids (tracking codes, comma separated) or by service_code, "
-            + "start_date, end_date (default: the last 90 days) and status (open, closed); at most 1000")
+    @Operation(summary = "Open311 service requests: by ids (public ids, comma separated; a sender may give their "
+            + "tracking code for their own status) or by service_code, start_date, end_date (default: the last 90 days) "
+            + "and status (open, closed); at most 1000. Unpublished requests show their status only")
     public Response requests(@PathParam("format") String format,
-            @Parameter(description = "tracking codes, comma separated") @QueryParam("service_request_id") String ids,
+            @Parameter(description = "public ids, comma separated") @QueryParam("service_request_id") String ids,
             @QueryParam("service_code") String serviceCode, @QueryParam("start_date") String start,
             @QueryParam("end_date") String end, @QueryParam("status") String status) {
         return answer(format, "service_requests", "request", () -> {
             if (ids != null && !ids.isBlank()) {
                 List<Object> out = new ArrayList<>();
-                for (String code : ids.split(",")) {
-                    if (!code.isBlank()) {
-                        out.add(open311.request(feedback.track(code.trim())));
+                for (String id : ids.split(",", 101)) {
+                    if (out.size() >= 100) {
+                        throw InvalidInputException.field("service_request_id", "at most 100 ids");
+                    }
+                    if (!id.isBlank()) {
+                        out.add(one(id.trim()));
                     }
                 }
                 return out;
@@ -170,9 +182,17 @@ public class Open311Resource {
     @GET
     @Path("requests/{id}.{format:json|xml}")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
-    @Operation(summary = "Open311 one service request by its id (the tracking code)")
+    @Operation(summary = "Open311 one service request by its public id (or, for its sender, the tracking code)")
     public Response request(@PathParam("id") String id, @PathParam("format") String format) {
-        return answer(format, "service_requests", "request", () -> List.of(open311.request(feedback.track(id))));
+        return answer(format, "service_requests", "request", () -> List.of(one(id)));
+    }
+
+    /** By public id the public entry; by tracking code the sender's own status view. */
+    private Map<String, Object> one(String id) {
+        if (id.toUpperCase(java.util.Locale.ROOT).startsWith("FB-")) {
+            return open311.publicRequest(id);
+        }
+        return open311.request(views.track(id));
     }
 
     // ------------------------------------------------------------ formats
@@ -193,9 +213,17 @@ public class Open311Resource {
         }
     }
 
-    private static String base(HttpServletRequest request) {
+    /** Scheme, host and port the request came in on: only used when public.url is not configured. */
+    private static String origin(HttpServletRequest request) {
         String url = request.getRequestURL().toString();
-        return url.substring(0, url.lastIndexOf('/') + 1);
+        int path = url.indexOf('/', url.indexOf("//") + 2);
+        return path < 0 ? url : url.substring(0, path);
+    }
+
+    /** The path of this API ({@code /api/open311/v2/}), from the request's path, never its host. */
+    private static String path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.substring(0, uri.lastIndexOf('/') + 1);
     }
 
     private Response answer(String format, String root, String element, Supplier<Object> work) {
@@ -222,6 +250,7 @@ public class Open311Resource {
                     .type(xml ? "text/xml; charset=UTF-8" : MediaType.APPLICATION_JSON + "; charset=UTF-8");
             if (e instanceof TooManyRequestsException t) {
                 b.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+                RateLimitHeaders.add(e, b::header);
             }
             return b.build();
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import javax.jws.WebService;
 
 import org.mekong.core.api.Page;
+import org.mekong.feedback.internal.FeedbackPublic;
 import org.mekong.feedback.internal.FeedbackService;
 import org.mekong.feedback.internal.Views;
 import org.mekong.feedback.internal.Vocab.Channel;
@@ -20,12 +21,15 @@ import org.osgi.service.component.annotations.Reference;
         serviceName = "MekongFeedbackService", portName = "MekongFeedbackPort", targetNamespace = FeedbackSoapService.NS)
 public class FeedbackSoapEndpoint implements FeedbackSoapService {
     private final FeedbackService feedback;
+    private final FeedbackPublic views;
     private final SoapPublisher soap;
     private final AutoCloseable published;
 
     @Activate
-    public FeedbackSoapEndpoint(@Reference FeedbackService feedback, @Reference SoapPublisher soap) {
+    public FeedbackSoapEndpoint(@Reference FeedbackService feedback, @Reference FeedbackPublic views,
+            @Reference SoapPublisher soap) {
         this.feedback = feedback;
+        this.views = views;
         this.soap = soap;
         this.published = soap.publish("/feedback-service", FeedbackSoapService.class, this, FeedbackSoapService.NS,
                 "MekongFeedbackService", "MekongFeedbackPort");
@@ -41,9 +45,11 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
         if (in == null) {
             throw new org.mekong.core.api.InvalidInputException("A feedback element is required");
         }
-        Views.Receipt r = feedback.submit(soap.caller(), in.toSubmission(), Channel.SOAP, soap.clientAddress());
+        Views.Receipt r = feedback.submit(soap.caller(), in.toSubmission(), Channel.SOAP,
+                feedback.clientAddress(soap.clientAddress(), forwardedFor()));
         SoapReceipt out = new SoapReceipt();
         out.code = r.code();
+        out.publicId = r.publicId();
         out.status = r.status();
         out.receivedAt = String.valueOf(r.receivedAt());
         out.trackUrl = r.trackUrl();
@@ -52,9 +58,10 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
 
     @Override
     public SoapTrack trackFeedback(String code) {
-        Views.TrackView t = feedback.track(code);
+        Views.TrackView t = views.track(code);
         SoapTrack out = new SoapTrack();
         out.code = t.code();
+        out.publicId = t.publicId();
         out.title = t.title();
         out.status = t.status();
         out.category = t.category();
@@ -79,10 +86,10 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
 
     @Override
     public List<SoapPublished> listPublished(String q, Integer offset, Integer limit) {
-        return feedback.published(q, null, null, null, null, null, Page.offset(offset), Page.limit(limit)).items()
+        return views.published(q, null, null, null, null, null, Page.offset(offset), Page.limit(limit)).items()
                 .stream().map(p -> {
                     SoapPublished s = new SoapPublished();
-                    s.code = p.code();
+                    s.publicId = p.publicId();
                     s.title = p.title();
                     s.content = p.content();
                     s.category = p.category();
@@ -95,6 +102,21 @@ public class FeedbackSoapEndpoint implements FeedbackSoapService {
                     s.answer = p.answer();
                     return s;
                 }).toList();
+    }
+
+    /** The X-Forwarded-For header of the SOAP request being handled (believed only from trusted proxies). */
+    private static String forwardedFor() {
+        org.apache.cxf.message.Message m = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+        Object headers = m == null ? null : m.get(org.apache.cxf.message.Message.PROTOCOL_HEADERS);
+        if (headers instanceof java.util.Map<?, ?> map) {
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                if ("X-Forwarded-For".equalsIgnoreCase(String.valueOf(e.getKey())) && e.getValue() instanceof List<?> l
+                        && !l.isEmpty()) {
+                    return String.join(",", l.stream().map(String::valueOf).toList());
+                }
+            }
+        }
+        return null;
     }
 
     private static String str(Object o) {

@@ -29,12 +29,14 @@ public interface FeedbackSoapService {
             + "ORGANISATION (senderName and organisation required); title, content and orgUnit (the code of the commune, "
             + "province or body concerned, see GET /api/orgunits) required; category and field: optional codes listed by "
             + "GET /api/feedback/options, which also gives the length, attachment type and size limits; attachments as "
-            + "base64. Answers the tracking code (PA- and 10 characters) and status RECEIVED.")
+            + "base64. Answers the secret tracking code (PA- and 10 characters; only the sender should know it), the public "
+            + "id and status RECEIVED.")
     SoapReceipt submitFeedback(@WebParam(name = "feedback") SoapFeedback feedback);
 
     @WebMethod
     @WebResult(name = "item")
-    @WSDLDocumentation("Status, history and public answer of an item by its tracking code; no personal data.")
+    @WSDLDocumentation("The sender's own status view by the secret tracking code: status, dates, history and the "
+            + "answer, the text with personal data masked. A public id opens nothing here.")
     SoapTrack trackFeedback(@WebParam(name = "code") String code);
 
     @WebMethod

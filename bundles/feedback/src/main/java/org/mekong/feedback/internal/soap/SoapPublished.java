@@ -8,7 +8,8 @@ import javax.xml.bind.annotation.XmlType;
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "publishedItem", namespace = FeedbackSoapService.NS)
 public class SoapPublished {
-    public String code;
+    /** The public id (never the tracking code). */
+    public String publicId;
     public String title;
     public String content;
     public String category;

@@ -9,6 +9,8 @@ import javax.xml.bind.annotation.XmlType;
 @XmlType(name = "receipt", namespace = FeedbackSoapService.NS)
 public class SoapReceipt {
     public String code;
+    /** The public id the item is listed under (Open311, published answers). */
+    public String publicId;
     public String status;
     public String receivedAt;
     public String trackUrl;

@@ -13,6 +13,7 @@ import javax.xml.bind.annotation.XmlType;
 @XmlType(name = "trackedItem", namespace = FeedbackSoapService.NS)
 public class SoapTrack {
     public String code;
+    public String publicId;
     public String title;
     public String status;
     public String category;
