@@ -204,12 +204,16 @@ public class FeedbackIT extends MekongTestSupport {
     /** Sets (or with null removes) one key of the feedback configuration, through Config Admin as an operator would. */
     @SuppressWarnings("unchecked")
     private void feedbackConfig(String key, String value) throws Exception {
+        config("org.mekong.feedback", key, value);
+    }
+
+    private void config(String pid, String key, String value) throws Exception {
         org.osgi.framework.ServiceReference<?> ref = context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
         Object admin = context.getService(ref);
         try {
             Class<?> cm = ref.getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin");
             Class<?> cfg = ref.getBundle().loadClass("org.osgi.service.cm.Configuration");
-            Object c = cm.getMethod("getConfiguration", String.class, String.class).invoke(admin, "org.mekong.feedback", null);
+            Object c = cm.getMethod("getConfiguration", String.class, String.class).invoke(admin, pid, null);
             java.util.Dictionary<String, Object> p = (java.util.Dictionary<String, Object>) cfg.getMethod("getProperties")
                     .invoke(c);
             if (p == null) {
@@ -995,30 +999,39 @@ public class FeedbackIT extends MekongTestSupport {
         assertEquals("PUBLISHED", ok(act(code, "publish", admin(), null)).get("status").asText());
     }
 
-    /** Issue 14 #20: Open311 links come from the configured public.url, never from the Host header. */
+    /**
+     * Issue 14 #20: Open311 links come from the server's public.url, never from the Host header; a
+     * request naming a foreign host is refused before anything answers it.
+     */
     @Test
     public void u_open311LinksUseTheConfiguredPublicUrlNotTheHostHeader() throws Exception {
-        feedbackConfig("public.url", "https://phananh.example.gov.vn/");
+        String local = "localhost:" + port();
+        config("org.mekong.web.security", "public.url", "https://phananh.example.gov.vn/");
         try {
             eventually("discovery names the configured address", Duration.ofSeconds(30), () -> {
-                Reply r = raw("GET", "/api/open311/v2/discovery.json", "evil.example", null, null);
+                Reply r = raw("GET", "/api/open311/v2/discovery.json", local, null, null);
                 return r.status() == 200 && r.json().get("endpoints").get(0).get("url").asText()
                         .equals("https://phananh.example.gov.vn/api/open311/v2/");
             });
             for (String path : List.of("/api/open311/v2/discovery.json", "/api/open311/v2/discovery.xml",
                     "/api/open311/v2/services.json", "/api/open311/v2/requests.json?status=closed")) {
-                Reply r = raw("GET", path, "evil.example", null, null);
+                Reply foreign = raw("GET", path, "evil.example", null, null);
+                assertEquals(path + ": " + foreign, 400, foreign.status());
+                assertFalse(path + ": " + foreign.body(), foreign.body().contains("evil.example/"));
+                Reply r = raw("GET", path, local, null, null);
                 assertEquals(path + ": " + r, 200, r.status());
-                assertFalse(path + ": " + r.body(), r.body().contains("evil.example"));
+                assertFalse(path + ": " + r.body(), r.body().contains(local));
             }
-            Reply created = raw("POST", "/api/open311/v2/requests.json", "evil.example",
+            Reply refused = raw("POST", "/api/open311/v2/requests.json", "evil.example",
+                    "application/x-www-form-urlencoded", "service_code=OTHER".getBytes(StandardCharsets.UTF_8));
+            assertEquals(refused.toString(), 400, refused.status());
+            Reply created = raw("POST", "/api/open311/v2/requests.json", local,
                     "application/x-www-form-urlencoded", ("service_code=OTHER&attribute%5Borg_unit%5D=HUE&description="
                             + java.net.URLEncoder.encode(LONG_TEXT, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
             assertEquals(created.toString(), 201, created.status());
-            assertFalse(created.body(), created.body().contains("evil.example"));
             assertTrue(created.body(), created.body().contains("https://phananh.example.gov.vn/feedback/track.html"));
         } finally {
-            feedbackConfig("public.url", null);
+            config("org.mekong.web.security", "public.url", null);
         }
     }
 

@@ -31,10 +31,6 @@ public @interface FeedbackConfig {
             + "comma separated (empty: none is believed)")
     String intake_trusted_proxies() default "";
 
-    @AttributeDefinition(description = "The public address of the platform, e.g. https://mekong.example.gov.vn; "
-            + "Open311 links are built from it (empty: from the request, logged once)")
-    String public_url() default "";
-
     @AttributeDefinition(description = "Load the demo feedback (Hue's commune centres) and discussions on first start on an empty database")
     boolean demo_data() default true;
 }

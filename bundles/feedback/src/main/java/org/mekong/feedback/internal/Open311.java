@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 import javax.ws.rs.core.MultivaluedMap;
@@ -18,12 +17,10 @@ import org.mekong.feedback.internal.Views.TrackView;
 import org.mekong.feedback.internal.Vocab.Category;
 import org.mekong.feedback.internal.Vocab.Status;
 import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.web.api.PublicAddress;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Open311 GeoReport v2 vocabulary over feedback: services are categories, requests are
@@ -31,53 +28,31 @@ import org.slf4j.LoggerFactory;
  * answers carry nothing a sender wrote before publication: a published item shows its public
  * (masked) text and answer, any other item only id, status, service and date.
  */
-@Component(service = Open311.class, configurationPid = FeedbackConfig.PID)
+@Component(service = Open311.class)
 public class Open311 {
-    private static final Logger LOG = LoggerFactory.getLogger(Open311.class);
     static final String ORG_UNIT = "org_unit";
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final DataSource ds;
     private final FeedbackService feedback;
     private final OrgUnitService units;
-    private final AtomicBoolean warned = new AtomicBoolean();
-    private volatile String publicUrl = "";
+    private final PublicAddress address;
 
     @Activate
     public Open311(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
-            @Reference FeedbackService feedback, @Reference OrgUnitService units, FeedbackConfig config) {
+            @Reference FeedbackService feedback, @Reference OrgUnitService units, @Reference PublicAddress address) {
         this.ds = ds;
         this.feedback = feedback;
         this.units = units;
-        modified(config);
-    }
-
-    @Modified
-    void modified(FeedbackConfig config) {
-        String url = config.public_url() == null ? "" : config.public_url().trim();
-        while (url.endsWith("/")) {
-            url = url.substring(0, url.length() - 1);
-        }
-        if (!url.isEmpty() && !url.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
-            throw new IllegalArgumentException("public.url '" + url + "' is not an http(s) address such as "
-                    + "https://mekong.example.gov.vn");
-        }
-        publicUrl = url;
+        this.address = address;
     }
 
     /**
-     * Where links point: the configured {@code public.url}, never the Host header a client sent;
-     * only when it is not set, the request's own scheme, host and port (logged once).
+     * Where links point: the server's configured {@code public.url} (pid org.mekong.web.security);
+     * only when it is not set, the request's own scheme, host and port, whose Host the server checked.
      */
     public String publicBase(String requestOrigin) {
-        if (!publicUrl.isEmpty()) {
-            return publicUrl;
-        }
-        if (warned.compareAndSet(false, true)) {
-            LOG.warn("public.url is not set in {}: Open311 links follow the Host header of each request; set it in "
-                    + "production", FeedbackConfig.PID);
-        }
-        return requestOrigin;
+        return address.base(requestOrigin);
     }
 
     public List<Map<String, Object>> services() {
