@@ -241,7 +241,12 @@ public class CoreApiIT extends MekongTestSupport {
         assertTrue(openapi.get("paths").has("/orgunits/{code}/subtree"));
         assertOpenApiComplete(openapi);
         assertEquals(200, get("/ui/api-docs.html", null).status());
-        assertEquals(200, get("/api-docs/swagger-ui-bundle.js", null).status());
+        assertEquals(200, get("/api-docs/lib/swagger-ui-bundle.js", null).status());
+        for (String docs : List.of("/api-docs", "/api-docs/")) {
+            Reply r = get(docs, null);
+            assertEquals(docs + " leads to Swagger UI: " + r, 302, r.status());
+            assertTrue(r.raw().headers().firstValue("Location").orElse("").endsWith("/ui/api-docs.html"));
+        }
         assertEquals(200, get("/ui/index.html", null).status());
         assertEquals(404, get("/api/no/such/thing", null).status());
     }

@@ -75,7 +75,7 @@ public class SecurityIT extends MekongTestSupport {
     @Test
     public void a_everyAnswerCarriesTheSecurityHeaders() throws Exception {
         for (String path : List.of("/ui/index.html", "/portal/index.html", "/monitoring/dashboard.html", "/api/",
-                "/api/no-such-thing", "/api/orgunits/NOWHERE", "/soap/data?wsdl", "/api-docs/")) {
+                "/api/no-such-thing", "/api/orgunits/NOWHERE", "/soap/data?wsdl", "/ui/api-docs.html")) {
             Reply r = get(path, null);
             assertTrue(path + " answers: " + r.status(), r.status() < 500);
             assertSecurityHeaders(path, r.raw());

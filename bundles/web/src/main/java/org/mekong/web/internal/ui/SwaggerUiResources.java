@@ -5,9 +5,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
 
 /**
  * Swagger UI's script and style (copied from its WebJar into this bundle) at
- * {@code /api-docs/*}; the page itself is {@code /ui/api-docs.html}, pointed at our OpenAPI.
+ * {@code /api-docs/lib/*}; the page itself is {@code /ui/api-docs.html}, pointed at our OpenAPI.
  */
 @Component(service = SwaggerUiResources.class)
-@HttpWhiteboardResource(pattern = "/api-docs/*", prefix = "/META-INF/resources/webjars/swagger-ui/5.17.14")
+@HttpWhiteboardResource(pattern = "/api-docs/lib/*", prefix = "/META-INF/resources/webjars/swagger-ui/5.17.14")
 public class SwaggerUiResources {
 }
