@@ -97,11 +97,23 @@ final class SecurityFixtures {
 
     /**
      * Runs one shell command over SSH as an administrator would, with the distribution's own
-     * {@code bin/client} (batch mode: the command on its input); answers its output and exit code.
+     * {@code bin/client} (batch mode: the command on its input), logging in with a password; answers
+     * its output and exit code.
      */
     static String[] client(String user, String password, String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("karaf.home") + "/bin/client", "-u", user, "-p", password,
-                "-a", System.getProperty("mekong.ssh.port"), "-h", "127.0.0.1", "-r", "2", "-b").redirectErrorStream(true);
+        return shell(List.of("-u", user, "-p", password), command);
+    }
+
+    /** As {@link #client}, logging in with the private key in {@code keyFile}; answers the output. */
+    static String clientWithKey(String user, String keyFile, String command) throws Exception {
+        return shell(List.of("-u", user, "-k", keyFile), command)[0];
+    }
+
+    private static String[] shell(List<String> login, String command) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(System.getProperty("karaf.home") + "/bin/client"));
+        args.addAll(login);
+        args.addAll(List.of("-a", System.getProperty("mekong.ssh.port"), "-h", "127.0.0.1", "-r", "2", "-b"));
+        ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
         try (OutputStream in = p.getOutputStream()) {
@@ -111,9 +123,8 @@ final class SecurityFixtures {
         if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
-        return new String[] { out, Integer.toString(p.exitValue()) };
+        return new String[] { out, p.isAlive() ? "-1" : Integer.toString(p.exitValue()) };
     }
-
 
     /** The production profile of docs/security.md: HTTPS from the keystore, plain HTTP on loopback, public.url. */
     static List<org.ops4j.pax.exam.Option> productionProfile(int httpsPort, File keystore, String publicUrl) {
@@ -170,21 +181,5 @@ final class SecurityFixtures {
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n");
         return new String[] { pem.getAbsolutePath(), java.util.Base64.getEncoder().encodeToString(blob.toByteArray()) };
-    }
-
-    /** Runs one command with bin/client logging in by key (no password). */
-    static String clientWithKey(String user, String keyFile, String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(System.getProperty("karaf.home") + "/bin/client", "-u", user, "-k", keyFile,
-                "-a", System.getProperty("mekong.ssh.port"), "-h", "127.0.0.1", "-r", "2", "-b").redirectErrorStream(true);
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process p = pb.start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return out;
     }
 }
