@@ -11,14 +11,10 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.mekong.web.api.PublicAddress;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
-import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * In front of everything the server answers (pages, REST, SOAP, in every HTTP whiteboard context):
@@ -26,43 +22,19 @@ import org.slf4j.LoggerFactory;
  * a browser's ambient credentials, and adds the security headers (CSP, nosniff, frame-ancestors,
  * Referrer-Policy, and HSTS over HTTPS) to every answer.
  */
-@Component(service = { Filter.class, PublicAddress.class }, configurationPid = "org.mekong.web.security",
+@Component(service = Filter.class,
         property = {
             HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_PATTERN + "=/*",
             HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_NAME + "=mekong-security",
             HttpWhiteboardConstants.HTTP_WHITEBOARD_FILTER_ASYNC_SUPPORTED + ":Boolean=true",
             HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT + "=(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME + "=*)",
             "service.ranking:Integer=1000" })
-@Designate(ocd = GuardConfig.class)
-public class GuardFilter implements Filter, PublicAddress {
-    private static final Logger LOG = LoggerFactory.getLogger(GuardFilter.class);
-
-    private volatile AllowedHosts hosts;
-    private volatile String publicUrl;
-    private volatile String csp;
-    private volatile long hstsSeconds;
-    private volatile boolean csrf;
+public class GuardFilter implements Filter {
+    private final WebSecurity settings;
 
     @Activate
-    @Modified
-    void configure(GuardConfig config) {
-        String url = config.public_url() == null ? "" : config.public_url().strip();
-        if (!url.isEmpty() && !url.matches("^https?://[^/\\s]+(/\\S*)?$")) {
-            throw new IllegalArgumentException("public.url must be an http(s) address such as https://mekong.gov.vn, got '" + url + "'");
-        }
-        publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        hosts = AllowedHosts.of(config.allowed_hosts(), publicUrl);
-        csp = config.content_security_policy();
-        hstsSeconds = Math.max(0, config.hsts_seconds());
-        csrf = config.csrf_check();
-        if (publicUrl.isEmpty()) {
-            LOG.info("public.url is not set (org.mekong.web.security): links follow the request's Host, one of {}", hosts.names());
-        }
-    }
-
-    @Override
-    public String base(String requestBase) {
-        return publicUrl.isEmpty() ? requestBase : publicUrl;
+    public GuardFilter(@Reference WebSecurity settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -81,15 +53,15 @@ public class GuardFilter implements Filter, PublicAddress {
         HttpServletResponse response = (HttpServletResponse) res;
         headers(request, response);
         String host = request.getHeader("Host");
-        if (!hosts.allows(host)) {
+        if (!settings.hosts().allows(host)) {
             refuse(response, 400, "bad_request", "This server does not answer to the host '" + clip(host)
                     + "'; use its public address");
             return;
         }
-        if (csrf) {
+        if (settings.csrf()) {
             String why = CrossSiteCheck.refusal(request.getMethod(), request.getHeader("Cookie"),
                     request.getHeader("Authorization"), request.getHeader("Origin"), request.getHeader("Referer"), host,
-                    publicUrl);
+                    settings.publicUrl());
             if (why != null) {
                 refuse(response, 403, "forbidden", why);
                 return;
@@ -103,11 +75,12 @@ public class GuardFilter implements Filter, PublicAddress {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+        String csp = settings.csp();
         if (csp != null && !csp.isBlank()) {
             response.setHeader("Content-Security-Policy", csp);
         }
-        if (request.isSecure() && hstsSeconds > 0) {
-            response.setHeader("Strict-Transport-Security", "max-age=" + hstsSeconds + "; includeSubDomains");
+        if (request.isSecure() && settings.hstsSeconds() > 0) {
+            response.setHeader("Strict-Transport-Security", "max-age=" + settings.hstsSeconds() + "; includeSubDomains");
         }
     }
 
