@@ -2,6 +2,8 @@ package org.mekong.storage.internal;
 
 import static org.mekong.storage.internal.DataValueRows.blank;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +35,17 @@ final class DataValueChecks {
     private final IndicatorRegistry indicators;
     private final OrgUnitService orgUnits;
     private final Supplier<PluginScopes> scopes;
+    private final Clock clock;
 
-    DataValueChecks(IndicatorRegistry indicators, OrgUnitService orgUnits, Supplier<PluginScopes> scopes) {
+    DataValueChecks(IndicatorRegistry indicators, OrgUnitService orgUnits, Supplier<PluginScopes> scopes, Clock clock) {
         this.indicators = indicators;
         this.orgUnits = orgUnits;
         this.scopes = scopes;
+        this.clock = clock;
     }
 
     /** A validated input with its resolved org unit and indicator; {@code prefix} is "values[i]." in a batch. */
-    record Checked(DataValueInput input, OrgUnit unit, Indicator indicator, String prefix) {
+    record Checked(DataValueInput input, OrgUnit unit, Indicator indicator, Period period, String prefix) {
         DataValueKey key() {
             return new DataValueKey(input.indicator(), input.orgUnit(), input.period());
         }
@@ -79,11 +83,15 @@ final class DataValueChecks {
                 problems.add(new ErrorDetail(prefix + "orgUnit", "unknown org unit '" + in.orgUnit() + "'"));
             }
         }
+        Period period = null;
         try {
-            Period period = Period.parse(in.period());
+            period = Period.parse(in.period());
+            String future = notStarted(period, LocalDate.now(clock));
             if (indicator != null && indicator.periodicity() != null && period.periodicity() != indicator.periodicity()) {
                 problems.add(new ErrorDetail(prefix + "period", "indicator '" + indicator.code() + "' is reported "
                         + indicator.periodicity() + ", but '" + in.period() + "' is " + period.periodicity()));
+            } else if (future != null) {
+                problems.add(new ErrorDetail(prefix + "period", future));
             }
         } catch (InvalidInputException e) {
             problems.add(new ErrorDetail(prefix + "period", e.details().get(0).problem()));
@@ -106,7 +114,20 @@ final class DataValueChecks {
                     + unit.code() + "': it is outside their units " + caller.orgUnits());
         }
         checkPluginScope(indicator, unit.code());
-        return new Checked(in, unit, indicator, prefix);
+        return new Checked(in, unit, indicator, period, prefix);
+    }
+
+    /**
+     * A value describes a period that has begun: one for a period still to come would be a
+     * forecast, not data (targets, which are about the future, live elsewhere). Answers the
+     * problem, or null.
+     */
+    static String notStarted(Period period, LocalDate today) {
+        if (!period.start().isAfter(today)) {
+            return null;
+        }
+        return "period '" + period.id() + "' has not started yet (it starts on " + period.start()
+                + "); values are entered once their period has begun";
     }
 
     /** A scoped plugin's indicator takes values only for units within the plugin's scope (403 otherwise). */

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.ForbiddenException;
+import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.NotFoundException;
 import org.mekong.core.api.Page;
 import org.mekong.core.api.Period;
@@ -40,8 +41,15 @@ final class DataValueQueries {
         scope(caller, q.orgUnit(), q.includeDescendants(), clauses, params);
         filter(clauses, params, "INDICATOR_CODE = ?", q.indicator());
         filter(clauses, params, "PERIOD = ?", id(DataValueChecks.period(q.period(), "period")));
-        filter(clauses, params, "PERIOD >= ?", id(DataValueChecks.period(q.periodFrom(), "from")));
-        filter(clauses, params, "PERIOD <= ?", id(DataValueChecks.period(q.periodTo(), "to")));
+        // Periods are time spans: from/to select the values whose period lies within [from's start, to's end],
+        // whatever their periodicity (ids compared as text put 2025 before 202501 and after 2025Q4).
+        Period from = DataValueChecks.period(q.periodFrom(), "from");
+        Period to = DataValueChecks.period(q.periodTo(), "to");
+        if (from != null && to != null && from.start().isAfter(to.end())) {
+            throw InvalidInputException.field("to", "'" + to + "' ends before '" + from + "' starts");
+        }
+        filter(clauses, params, "PERIOD_START >= ?", from == null ? null : from.start());
+        filter(clauses, params, "PERIOD_END <= ?", to == null ? null : to.end());
         filter(clauses, params, "STATE = ?", q.state() == null ? null : q.state().name());
         String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
         return Jdbc.read(ds, c -> {

@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.Page;
 import org.mekong.core.api.data.BatchResult;
+import org.mekong.core.api.data.Correction;
+import org.mekong.core.api.data.CorrectionState;
 import org.mekong.core.api.data.DataValue;
 import org.mekong.core.api.data.DataValueInput;
 import org.mekong.core.api.data.DataValueKey;
@@ -17,6 +19,7 @@ import org.mekong.core.api.data.DataValueVersion;
 import org.mekong.core.api.data.SubmitResult;
 import org.mekong.core.api.data.UnitPeriod;
 import org.mekong.core.api.data.UnitValue;
+import org.mekong.core.api.data.WriteMode;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnitService;
 import org.mekong.core.api.orgunit.PluginScopes;
@@ -31,7 +34,7 @@ import org.osgi.service.event.EventAdmin;
  * Data values on plain JDBC (the bulk path): the DS component that wires the parts and delegates
  * to them: {@link DataValueChecks} (input and scope), {@link DataValueWriter} (create, update,
  * batch), {@link DataValueWorkflow} (submit, verify, reject), {@link DataValueQueries} (find,
- * history) and {@link Rollups} (DV_AGG). Every change commits with its history, rollups and audit
+ * history), {@link DataValueCorrections} (reopening VERIFIED values) and {@link Rollups} (DV_AGG). Every change commits with its history, rollups and audit
  * entry in one transaction.
  */
 @Component(service = DataValueService.class)
@@ -47,17 +50,20 @@ public class DataValueServiceImpl implements DataValueService {
     private final DataValueWorkflow workflow;
     private final DataValueQueries queries;
     private final Rollups rollups;
+    private final DataValueCorrections corrections;
 
     @Activate
     public DataValueServiceImpl(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
             @Reference StorageSchema schema, @Reference IndicatorRegistry indicators,
             @Reference OrgUnitService orgUnits) {
-        DataValueChecks checks = new DataValueChecks(indicators, orgUnits, () -> scopes);
+        DataValueChecks checks = new DataValueChecks(indicators, orgUnits, () -> scopes, java.time.Clock.systemDefaultZone());
         DataValueEvents events = new DataValueEvents(() -> eventAdmin);
         this.writer = new DataValueWriter(ds, checks, events);
         this.workflow = new DataValueWorkflow(ds, indicators, checks, events);
         this.queries = new DataValueQueries(ds, checks);
         this.rollups = new Rollups(ds, indicators);
+        this.corrections = new DataValueCorrections(ds, checks, queries, events);
+        PeriodDates.backfill(ds);
     }
 
     @Override
@@ -67,7 +73,12 @@ public class DataValueServiceImpl implements DataValueService {
 
     @Override
     public BatchResult writeBatch(Caller caller, List<DataValueInput> inputs) {
-        return writer.writeBatch(caller, inputs);
+        return writer.writeBatch(caller, inputs, WriteMode.STRICT);
+    }
+
+    @Override
+    public BatchResult writeBatch(Caller caller, List<DataValueInput> inputs, WriteMode mode) {
+        return writer.writeBatch(caller, inputs, mode);
     }
 
     @Override
@@ -98,6 +109,27 @@ public class DataValueServiceImpl implements DataValueService {
     @Override
     public int reject(Caller caller, List<DataValueKey> keys, String reason) {
         return workflow.reject(caller, keys, reason);
+    }
+
+    @Override
+    public Correction requestCorrection(Caller caller, DataValueKey key, String reason) {
+        return corrections.request(caller, key, reason);
+    }
+
+    @Override
+    public Page<Correction> findCorrections(Caller caller, String orgUnit, CorrectionState state, int offset,
+            int limit) {
+        return corrections.find(caller, orgUnit, state, offset, limit);
+    }
+
+    @Override
+    public Correction acceptCorrection(Caller caller, long id) {
+        return corrections.accept(caller, id);
+    }
+
+    @Override
+    public Correction declineCorrection(Caller caller, long id, String reason) {
+        return corrections.decline(caller, id, reason);
     }
 
     @Override

@@ -224,15 +224,17 @@ final class DataValueWorkflow {
                 v.version() - 1).orElse(null);
     }
 
-    /** Moves a value to another state (version + 1, history row); rollups follow when it becomes VERIFIED. */
+    /** Moves a value to another state (version + 1, history row); the verified rollups follow it in and out of VERIFIED. */
     static void transition(Connection c, Current row, DataValueState to, String reason, String action, Caller caller,
             Instant now, Rollups.Deltas deltas) throws SQLException {
         DataValue v = row.value();
         DataValueRows.history(c, v, action);
         Jdbc.update(c, "UPDATE DATA_VALUE SET STATE = ?, REASON = ?, VERSION = VERSION + 1, UPDATED_BY = ?, "
                 + "UPDATED_AT = ? WHERE ID = ?", to, reason, caller.username(), now, row.id());
-        if (to == DataValueState.VERIFIED && deltas != null) {
-            deltas.add(v.indicator(), v.period(), row.path(), 0, 0, v.value(), 1);
+        if (deltas == null || (to == DataValueState.VERIFIED) == (v.state() == DataValueState.VERIFIED)) {
+            return;
         }
+        int sign = to == DataValueState.VERIFIED ? 1 : -1;
+        deltas.add(v.indicator(), v.period(), row.path(), 0, 0, sign * v.value(), sign);
     }
 }
