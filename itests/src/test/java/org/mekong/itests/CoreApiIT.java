@@ -551,6 +551,49 @@ public class CoreApiIT extends MekongTestSupport {
         assertEquals(List.of("mode"), fields(badMode));
     }
 
+    private static Reply batchWithKey(String auth, String key, Object body) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(base() + "/api/datavalues/batch")).header("Authorization", auth)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r);
+    }
+
+    /** Issue 15 point 7: a batch re-sent with its Idempotency-Key gets the first answer again, without a second write. */
+    @Test
+    public void anIdempotencyKeyGetsTheFirstAnswerAgain() throws Exception {
+        String unit = "HUE-HUONG-TRA";
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int m = 1; m <= 3; m++) {
+            batch.add(value("ONLINE-DOSSIER-RATE", unit, String.format("2022%02d", m), 40 + m));
+        }
+        Reply first = batchWithKey(admin(), "upload-2022-q1", Map.of("values", batch));
+        assertEquals(first.toString(), 200, first.status());
+        assertEquals(3, first.json().get("created").asInt());
+        long count = values.count();
+        int audits = auditTotal("batch");
+
+        Reply again = batchWithKey(admin(), "upload-2022-q1", Map.of("values", batch));
+        assertEquals(again.toString(), 200, again.status());
+        assertEquals(first.json(), again.json());
+        assertEquals(count, values.count());
+        assertEquals(audits, auditTotal("batch"));
+        assertEquals(1, current("ONLINE-DOSSIER-RATE", unit, "202201").get("version").asLong());
+
+        List<Map<String, Object>> other = new ArrayList<>(batch);
+        other.set(0, value("ONLINE-DOSSIER-RATE", unit, "202204", 50));
+        Reply reused = batchWithKey(admin(), "upload-2022-q1", Map.of("values", other));
+        assertEquals(reused.toString(), 409, reused.status());
+        assertTrue(reused.toString(), reused.json().get("message").asText().contains("Idempotency-Key"));
+        assertEquals(null, current("ONLINE-DOSSIER-RATE", unit, "202204"));
+        Reply bad = batchWithKey(admin(), "x".repeat(201), Map.of("values", other));
+        assertEquals(400, bad.status());
+        assertEquals(List.of("Idempotency-Key"), fields(bad));
+        assertEquals(409, send("POST", "/api/datavalues/batch", admin(), Map.of("values", batch)).status());
+        assertEquals(count, values.count());
+    }
+
     @Test
     public void theApiDescribesItself() throws Exception {
         JsonNode root = get("/api/", null).json();

@@ -73,12 +73,17 @@ public class DataValueServiceImpl implements DataValueService {
 
     @Override
     public BatchResult writeBatch(Caller caller, List<DataValueInput> inputs) {
-        return writer.writeBatch(caller, inputs, WriteMode.STRICT);
+        return writer.writeBatch(caller, inputs, WriteMode.STRICT, null);
     }
 
     @Override
     public BatchResult writeBatch(Caller caller, List<DataValueInput> inputs, WriteMode mode) {
-        return writer.writeBatch(caller, inputs, mode);
+        return writer.writeBatch(caller, inputs, mode, null);
+    }
+
+    @Override
+    public BatchResult writeBatch(Caller caller, List<DataValueInput> inputs, WriteMode mode, String idempotencyKey) {
+        return writer.writeBatch(caller, inputs, mode, idempotencyKey);
     }
 
     @Override

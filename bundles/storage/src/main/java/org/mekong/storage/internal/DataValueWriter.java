@@ -74,14 +74,23 @@ final class DataValueWriter {
         return written;
     }
 
-    BatchResult writeBatch(Caller caller, List<DataValueInput> inputs, WriteMode mode) {
+    BatchResult writeBatch(Caller caller, List<DataValueInput> inputs, WriteMode mode, String idempotencyKey) {
         caller.require(Role.REPORTER, Role.CENTRAL_IT);
         WriteMode m = mode == null ? WriteMode.STRICT : mode;
+        String key = BatchReplays.key(idempotencyKey);
         if (inputs == null || inputs.isEmpty()) {
             throw InvalidInputException.field("values", "must contain at least one value");
         }
         if (inputs.size() > MAX_BATCH) {
             throw InvalidInputException.field("values", "at most " + MAX_BATCH + " values per batch, got " + inputs.size());
+        }
+        String fingerprint = key == null ? null : BatchReplays.fingerprint(m, inputs);
+        if (key != null) {
+            Optional<BatchResult> earlier = Jdbc.read(ds, c -> BatchReplays.earlier(c, caller.username(), key,
+                    fingerprint, Instant.now()));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
         }
         List<Checked> checked = new ArrayList<>(inputs.size());
         List<ErrorDetail> problems = new ArrayList<>();
@@ -107,15 +116,19 @@ final class DataValueWriter {
             throw new InvalidInputException("The batch was rejected; nothing was stored (" + problems.size()
                     + " problem(s), first " + problems.get(0).field() + ": " + problems.get(0).problem() + ")", problems);
         }
-        int[] unchanged = new int[1];
-        List<DataValue> written = Jdbc.write(ds, c -> {
-            List<DataValue> out = apply(c, caller, checked, m);
-            unchanged[0] = checked.size() - out.size();
-            return out;
+        List<DataValue> written = new ArrayList<>();
+        BatchResult result = Jdbc.write(ds, c -> {
+            written.clear();
+            written.addAll(apply(c, caller, checked, m));
+            int created = (int) written.stream().filter(v -> v.version() == 1).count();
+            BatchResult r = new BatchResult(created, written.size() - created, checked.size() - written.size());
+            if (key != null) {
+                BatchReplays.keep(c, caller.username(), key, fingerprint, r, Instant.now());
+            }
+            return r;
         });
         events.publish("WRITTEN", written.stream().map(DataValueRows::key).toList());
-        int created = (int) written.stream().filter(v -> v.version() == 1).count();
-        return new BatchResult(created, written.size() - created, unchanged[0]);
+        return result;
     }
 
     /** Plans against the stored values (refusing every conflict at once), then inserts, updates and rolls up. */

@@ -29,6 +29,14 @@ public interface DataValueService {
     BatchResult writeBatch(Caller caller, List<DataValueInput> inputs, WriteMode mode);
 
     /**
+     * {@link #writeBatch(Caller, List, WriteMode)} under an idempotency key (null for none): the
+     * answer of a successful batch is kept for a day per caller and key, and the same batch sent
+     * again with the key gets that answer without a second write; the key used for a different
+     * batch is a 409. A refused batch keeps nothing.
+     */
+    BatchResult writeBatch(Caller caller, List<DataValueInput> inputs, WriteMode mode, String idempotencyKey);
+
+    /**
      * Current values by the query's filters. Callers without a national role read only the
      * subtrees of their own units (403 when they name a unit outside them).
      */

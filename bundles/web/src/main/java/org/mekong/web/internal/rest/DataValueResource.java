@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -154,10 +155,12 @@ public class DataValueResource {
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write many values in one transaction: all or nothing, every refused index named; "
-            + "mode=upsert creates or updates without versions, identical values count as unchanged")
-    public BatchResult batch(@Context SecurityContext security, @QueryParam("mode") String mode, Batch batch) {
+            + "mode=upsert creates or updates without versions, identical values count as unchanged; an Idempotency-Key "
+            + "header gets the first answer again")
+    public BatchResult batch(@Context SecurityContext security, @QueryParam("mode") String mode,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, Batch batch) {
         WriteMode m = mode(mode);
-        return values.writeBatch(RestSupport.caller(security), RestSupport.body(batch).values(), m);
+        return values.writeBatch(RestSupport.caller(security), RestSupport.body(batch).values(), m, idempotencyKey);
     }
 
     @POST
