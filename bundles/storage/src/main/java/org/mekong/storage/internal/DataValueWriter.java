@@ -182,7 +182,7 @@ final class DataValueWriter {
             } else if (in.version() == null && mode == WriteMode.STRICT) {
                 conflicts.add(new ErrorDetail(p + "version", "a value already exists for " + ch.key()
                         + ": current version is " + v.version() + " (" + v.state() + "); send that version to update "
-                        + "it, or send the batch with mode=upsert"));
+                        + "it" + (p.isEmpty() ? "" : ", or send the batch with mode=upsert")));
             } else if (in.version() != null && in.version() != v.version()) {
                 conflicts.add(new ErrorDetail(p + "version", "stale version " + in.version() + " for " + ch.key()
                         + "; the current version is " + v.version()));
