@@ -231,6 +231,369 @@ public class CoreApiIT extends MekongTestSupport {
         assertEquals(0, get("/api/datavalues?indicator=STARTUPS&orgUnit=HUE&period=2025Q1", admin()).json().get("total").asInt());
     }
 
+    // ------------------------------------------------------------------ issue 15: trustworthy values
+
+    private static JsonNode current(String indicator, String unit, String period) throws Exception {
+        JsonNode page = get("/api/datavalues?indicator=" + indicator + "&orgUnit=" + unit + "&period=" + period, admin()).json();
+        return page.get("total").asInt() == 0 ? null : page.get("items").get(0);
+    }
+
+    private static int auditTotal(String key) throws Exception {
+        return get("/api/audit?entityType=DataValue&entityKey=" + key, admin()).json().get("total").asInt();
+    }
+
+    private static Map<String, Object> versioned(String indicator, String unit, String period, double v, long version) {
+        Map<String, Object> m = new java.util.HashMap<>(value(indicator, unit, period, v));
+        m.put("version", version);
+        return m;
+    }
+
+    private static List<Object> fields(Reply r) {
+        List<Object> out = new ArrayList<>();
+        r.json().path("details").forEach(d -> out.add(d.get("field").asText()));
+        return out;
+    }
+
+    private static Reply soapWrite(String auth, String indicator, String unit, String period, double v, Long version)
+            throws Exception {
+        String body = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<m:submitDataValues xmlns:m=\"http://mekong.org/soap/data/1.0\"><value><indicator>" + indicator
+                + "</indicator><orgUnit>" + unit + "</orgUnit><period>" + period + "</period><value>" + v + "</value>"
+                + (version == null ? "" : "<version>" + version + "</version>")
+                + "</value></m:submitDataValues></soap:Body></soap:Envelope>";
+        return call("POST", "/soap/data", auth, "text/xml; charset=UTF-8", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Reply csv(String auth, String text) throws Exception {
+        return call("POST", "/api/monitoring/datavalues/csv", auth, "text/csv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Creates a value as the reporter, submits it and has the verifier verify it; answers its version. */
+    private static long verified(String reporter, String verifier, String indicator, String unit, String period, double v)
+            throws Exception {
+        assertEquals(200, send("PUT", "/api/datavalues", reporter, value(indicator, unit, period, v)).status());
+        Reply submitted = send("POST", "/api/datavalues/submit", reporter, Map.of("orgUnit", unit, "period", period,
+                "indicators", List.of(indicator)));
+        assertEquals(submitted.toString(), 200, submitted.status());
+        Reply ok = send("POST", "/api/datavalues/verify", verifier, Map.of("keys", List.of(Map.of("indicator", indicator,
+                "orgUnit", unit, "period", period))));
+        assertEquals(ok.toString(), 200, ok.status());
+        JsonNode now = current(indicator, unit, period);
+        assertEquals("VERIFIED", now.get("state").asText());
+        return now.get("version").asLong();
+    }
+
+    /** Issue 15 point 2: no channel writes over a VERIFIED (or SUBMITTED) value; a correction reopens it. */
+    @Test
+    public void aVerifiedValueIsFinalUntilACorrectionIsAccepted() throws Exception {
+        String reporter = createUser("lock.reporter", "REPORTER", "HUE");
+        String verifier = createUser("lock.verifier", "VERIFIER", "HUE");
+        String leader = createUser("lock.leader", "LEADER", "HUE");
+        String elsewhere = createUser("lock.hanoi", "REPORTER", "HA-NOI");
+        String unit = "HUE-QUANG-DIEN";
+        String key = "STARTUPS/" + unit + "/2024Q4";
+        long version = verified(reporter, verifier, "STARTUPS", unit, "2024Q4", 7);
+        int audits = auditTotal(key);
+        long count = values.count();
+
+        // every channel is refused with 409 and told how to proceed; nothing changes
+        Reply put = send("PUT", "/api/datavalues", reporter, versioned("STARTUPS", unit, "2024Q4", 70, version));
+        assertEquals(put.toString(), 409, put.status());
+        assertTrue(put.toString(), put.json().get("message").asText().contains("POST /api/datavalues/corrections"));
+        assertEquals(409, send("PUT", "/api/datavalues", admin(), versioned("STARTUPS", unit, "2024Q4", 70, version)).status());
+        Reply batch = send("POST", "/api/datavalues/batch", reporter, Map.of("values",
+                List.of(versioned("STARTUPS", unit, "2024Q4", 70, version))));
+        assertEquals(batch.toString(), 409, batch.status());
+        assertEquals(List.of("values[0].value"), fields(batch));
+        Reply upsert = send("POST", "/api/datavalues/batch?mode=upsert", reporter, Map.of("values",
+                List.of(value("STARTUPS", unit, "2024Q4", 70))));
+        assertEquals(upsert.toString(), 409, upsert.status());
+        Reply soap = soapWrite(admin(), "STARTUPS", unit, "2024Q4", 70, version);
+        assertEquals(soap.body(), 409, soap.status());
+        assertTrue(soap.body(), soap.body().contains("corrections"));
+        Reply file = csv(reporter, "indicator,orgUnit,period,value,version\nSTARTUPS," + unit + ",2024Q4,70," + version + "\n");
+        assertEquals(file.toString(), 409, file.status());
+        assertTrue(file.toString(), file.body().contains("row 2"));
+        JsonNode still = current("STARTUPS", unit, "2024Q4");
+        assertEquals(7.0, still.get("value").asDouble(), 0);
+        assertEquals(version, still.get("version").asLong());
+        assertEquals("VERIFIED", still.get("state").asText());
+        assertEquals(audits, auditTotal(key));
+        assertEquals(count, values.count());
+
+        // SUBMITTED is locked for national callers too
+        assertEquals(200, send("PUT", "/api/datavalues", reporter, value("STARTUPS", unit, "2025Q1", 3)).status());
+        assertEquals(200, send("POST", "/api/datavalues/submit", reporter, Map.of("orgUnit", unit, "period", "2025Q1")).status());
+        long submitted = current("STARTUPS", unit, "2025Q1").get("version").asLong();
+        Reply national = send("PUT", "/api/datavalues", admin(), versioned("STARTUPS", unit, "2025Q1", 4, submitted));
+        assertEquals(national.toString(), 409, national.status());
+        assertEquals(3.0, current("STARTUPS", unit, "2025Q1").get("value").asDouble(), 0);
+        assertEquals("SUBMITTED", current("STARTUPS", unit, "2025Q1").get("state").asText());
+
+        // asking for a correction: reason required and bounded, only for VERIFIED values, within the reporter's units
+        Map<String, Object> ask = new java.util.HashMap<>(Map.of("indicator", "STARTUPS", "orgUnit", unit, "period", "2024Q4"));
+        Reply noReason = send("POST", "/api/datavalues/corrections", reporter, ask);
+        assertEquals(noReason.toString(), 400, noReason.status());
+        assertEquals(List.of("reason"), fields(noReason));
+        ask.put("reason", "x".repeat(1001));
+        assertEquals(400, send("POST", "/api/datavalues/corrections", reporter, ask).status());
+        ask.put("reason", "Sở KH&CN đã công bố số liệu điều chỉnh: 9 doanh nghiệp");
+        assertEquals(403, send("POST", "/api/datavalues/corrections", leader, ask).status());
+        assertEquals(403, send("POST", "/api/datavalues/corrections", elsewhere, ask).status());
+        Map<String, Object> notVerified = new java.util.HashMap<>(ask);
+        notVerified.put("period", "2025Q1");
+        assertEquals(409, send("POST", "/api/datavalues/corrections", reporter, notVerified).status());
+        assertEquals(0, get("/api/datavalues/corrections?orgUnit=HUE", admin()).json().get("total").asInt());
+
+        Reply asked = send("POST", "/api/datavalues/corrections", reporter, ask);
+        assertEquals(asked.toString(), 201, asked.status());
+        assertEquals("PENDING", asked.json().get("state").asText());
+        long id = asked.json().get("id").asLong();
+        assertEquals(409, send("POST", "/api/datavalues/corrections", reporter, ask).status());
+        JsonNode queue = get("/api/datavalues/corrections?orgUnit=HUE&state=PENDING", verifier).json();
+        assertEquals(1, queue.get("total").asInt());
+        assertEquals(id, queue.get("items").get(0).get("id").asLong());
+        assertEquals(0, get("/api/datavalues/corrections", elsewhere).json().get("total").asInt());
+        assertEquals(403, get("/api/datavalues/corrections?orgUnit=HUE", elsewhere).status());
+        assertEquals("VERIFIED", current("STARTUPS", unit, "2024Q4").get("state").asText());
+
+        // deciding: a verifier above the unit, never the requester; a decline needs a reason
+        assertEquals(403, send("POST", "/api/datavalues/corrections/" + id + "/accept", reporter, Map.of()).status());
+        Reply declineNoReason = send("POST", "/api/datavalues/corrections/" + id + "/decline", verifier, Map.of());
+        assertEquals(declineNoReason.toString(), 400, declineNoReason.status());
+        assertEquals(404, send("POST", "/api/datavalues/corrections/999999/accept", verifier, Map.of()).status());
+        still = current("STARTUPS", unit, "2024Q4");
+        assertEquals(version, still.get("version").asLong());
+        assertEquals("VERIFIED", still.get("state").asText());
+
+        Reply accepted = send("POST", "/api/datavalues/corrections/" + id + "/accept", verifier, Map.of());
+        assertEquals(accepted.toString(), 200, accepted.status());
+        assertEquals("ACCEPTED", accepted.json().get("state").asText());
+        JsonNode reopened = current("STARTUPS", unit, "2024Q4");
+        assertEquals("DRAFT", reopened.get("state").asText());
+        assertEquals(version + 1, reopened.get("version").asLong());
+        assertEquals(7.0, reopened.get("value").asDouble(), 0);
+        JsonNode history = get("/api/datavalues/history?indicator=STARTUPS&orgUnit=" + unit + "&period=2024Q4", reporter).json();
+        assertEquals("REOPEN", history.get(0).get("action").asText());
+        assertEquals("lock.verifier", history.get(0).get("changedBy").asText());
+        assertEquals("VERIFIED", history.get(1).get("state").asText());
+        JsonNode audit = get("/api/audit?entityType=DataValue&entityKey=" + key, admin()).json();
+        assertEquals("CORRECTION_ACCEPT", audit.get("items").get(0).get("action").asText());
+        assertEquals(409, send("POST", "/api/datavalues/corrections/" + id + "/accept", verifier, Map.of()).status());
+        Reply rewritten = send("PUT", "/api/datavalues", reporter, versioned("STARTUPS", unit, "2024Q4", 9, version + 1));
+        assertEquals(rewritten.toString(), 200, rewritten.status());
+
+        // the requester may not decide (four eyes); a decline leaves the value VERIFIED
+        long other = verified(reporter, verifier, "STARTUPS", unit, "2024Q3", 5);
+        Reply own = send("POST", "/api/datavalues/corrections", admin(), Map.of("indicator", "STARTUPS", "orgUnit", unit,
+                "period", "2024Q3", "reason", "kiểm tra lại"));
+        assertEquals(own.toString(), 201, own.status());
+        long ownId = own.json().get("id").asLong();
+        Reply self = send("POST", "/api/datavalues/corrections/" + ownId + "/accept", admin(), Map.of());
+        assertEquals(self.toString(), 403, self.status());
+        Reply declined = send("POST", "/api/datavalues/corrections/" + ownId + "/decline", verifier,
+                Map.of("reason", "Số liệu đã khớp với báo cáo"));
+        assertEquals(declined.toString(), 200, declined.status());
+        assertEquals("DECLINED", declined.json().get("state").asText());
+        JsonNode kept = current("STARTUPS", unit, "2024Q3");
+        assertEquals("VERIFIED", kept.get("state").asText());
+        assertEquals(other, kept.get("version").asLong());
+        assertEquals(1, get("/api/datavalues/corrections?orgUnit=" + unit + "&state=DECLINED", verifier).json().get("total").asInt());
+    }
+
+    /** Issue 15 point 3: from/to compare period start and end dates, across periodicities. */
+    @Test
+    public void periodRangesCompareTimeAcrossPeriodicities() throws Exception {
+        String unit = "HUE-PHONG-DIEN";
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (String[] ind : new String[][] { { "IT-RANGE-M", "MONTHLY" }, { "IT-RANGE-Q", "QUARTERLY" },
+                { "IT-RANGE-S", "SEMI_ANNUAL" }, { "IT-RANGE-Y", "YEARLY" } }) {
+            Reply created = send("POST", "/api/indicators", admin(), Map.of("code", ind[0], "nameVi", ind[0], "nameEn",
+                    ind[0], "layer", "OPERATIONAL", "unit", "count", "periodicity", ind[1], "direction",
+                    "HIGHER_IS_BETTER", "greenThreshold", 5, "redThreshold", 1));
+            assertEquals(created.toString(), 201, created.status());
+        }
+        for (int m = 1; m <= 12; m++) {
+            batch.add(value("IT-RANGE-M", unit, String.format("2025%02d", m), m));
+        }
+        for (int q = 1; q <= 4; q++) {
+            batch.add(value("IT-RANGE-Q", unit, "2025Q" + q, q));
+        }
+        batch.add(value("IT-RANGE-S", unit, "2025S1", 1));
+        batch.add(value("IT-RANGE-S", unit, "2025S2", 2));
+        batch.add(value("IT-RANGE-Y", unit, "2025", 25));
+        // outside 2025
+        batch.add(value("IT-RANGE-M", unit, "202412", 12));
+        batch.add(value("IT-RANGE-Q", unit, "2026Q1", 1));
+        batch.add(value("IT-RANGE-Y", unit, "2024", 24));
+        Reply stored = send("POST", "/api/datavalues/batch", admin(), Map.of("values", batch));
+        assertEquals(stored.toString(), 200, stored.status());
+
+        String q = "/api/datavalues?orgUnit=" + unit + "&limit=100";
+        JsonNode year = get(q + "&from=2025&to=2025", admin()).json();
+        assertEquals(year.toString(), 19, year.get("total").asInt());
+        assertEquals(12, get(q + "&indicator=IT-RANGE-M&from=2025&to=2025", admin()).json().get("total").asInt());
+        assertEquals(12, get(q + "&indicator=IT-RANGE-M&from=202501&to=202512", admin()).json().get("total").asInt());
+        assertEquals(19, get(q + "&from=202501&to=202512", admin()).json().get("total").asInt());
+        assertEquals(4, get(q + "&indicator=IT-RANGE-Q&from=2025&to=2025", admin()).json().get("total").asInt());
+        assertEquals(2, get(q + "&indicator=IT-RANGE-S&from=2025&to=2025", admin()).json().get("total").asInt());
+        // Q2..Q3 holds April..September and the two quarters; no half-year or year lies within it
+        assertEquals(8, get(q + "&from=2025Q2&to=2025Q3", admin()).json().get("total").asInt());
+        assertEquals(22, get(q + "&to=2200", admin()).json().get("total").asInt());
+        assertEquals(20, get(q + "&from=2025", admin()).json().get("total").asInt());
+        assertEquals(21, get(q + "&to=2025", admin()).json().get("total").asInt());
+        Reply backwards = get(q + "&from=2026&to=2025", admin());
+        assertEquals(400, backwards.status());
+        assertEquals(List.of("to"), fields(backwards));
+    }
+
+    /** Issue 15 point 3: a value for a period that has not started is refused (400 naming period) on every channel. */
+    @Test
+    public void aPeriodThatHasNotStartedIsRefused() throws Exception {
+        long before = values.count();
+        String next = java.time.YearMonth.now().plusMonths(1).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMM"));
+        for (String period : List.of("203001", next)) {
+            Reply put = send("PUT", "/api/datavalues", admin(), value("ONLINE-DOSSIER-RATE", "HUE-HUONG-TRA", period, 50));
+            assertEquals(put.toString(), 400, put.status());
+            assertEquals(List.of("period"), fields(put));
+            assertTrue(put.toString(), put.body().contains("has not started"));
+        }
+        Reply batch = send("POST", "/api/datavalues/batch", admin(), Map.of("values", List.of(
+                value("ONLINE-DOSSIER-RATE", "HUE-HUONG-TRA", "202401", 50),
+                value("STARTUPS", "HUE-HUONG-TRA", "2030Q1", 5))));
+        assertEquals(batch.toString(), 400, batch.status());
+        assertEquals(List.of("values[1].period"), fields(batch));
+        Reply soap = soapWrite(admin(), "ONLINE-DOSSIER-RATE", "HUE-HUONG-TRA", "203001", 50, null);
+        assertEquals(soap.body(), 400, soap.status());
+        assertTrue(soap.body(), soap.body().contains("has not started"));
+        Reply file = csv(admin(), "indicator,orgUnit,period,value\nONLINE-DOSSIER-RATE,HUE-HUONG-TRA,202402,50\n"
+                + "ONLINE-DOSSIER-RATE,HUE-HUONG-TRA,203001,50\n");
+        assertEquals(file.toString(), 400, file.status());
+        assertTrue(file.toString(), file.body().contains("row 3, column period"));
+        assertEquals("nothing was stored", before, values.count());
+        String now = java.time.YearMonth.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMM"));
+        assertEquals(200, send("PUT", "/api/datavalues", admin(), value("ONLINE-DOSSIER-RATE", "HUE-HUONG-TRA", now, 50)).status());
+    }
+
+    /** Issue 15 point 7: a refused batch names every refused index; mode=upsert makes re-sending a no-op. */
+    @Test
+    public void aRefusedBatchNamesEveryIndexAndUpsertIsIdempotent() throws Exception {
+        String unit = "HUE-HUONG-THUY";
+        String reporter = createUser("upsert.reporter", "REPORTER", "HUE");
+        String verifier = createUser("upsert.verifier", "VERIFIER", "HUE");
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int m = 1; m <= 5; m++) {
+            batch.add(value("ONLINE-DOSSIER-RATE", unit, String.format("2023%02d", m), 60 + m));
+        }
+        Reply first = send("POST", "/api/datavalues/batch", reporter, Map.of("values", batch));
+        assertEquals(first.toString(), 200, first.status());
+        long count = values.count();
+        int audits = auditTotal("batch");
+
+        Reply again = send("POST", "/api/datavalues/batch", reporter, Map.of("values", batch));
+        assertEquals(again.toString(), 409, again.status());
+        assertEquals(List.of("values[0].version", "values[1].version", "values[2].version", "values[3].version",
+                "values[4].version"), fields(again));
+        assertTrue(again.toString(), again.json().get("details").get(4).get("problem").asText().contains("current version is 1"));
+
+        List<Map<String, Object>> broken = new ArrayList<>(batch);
+        broken.set(1, value("ONLINE-DOSSIER-RATE", unit, "202302", 130));
+        broken.set(3, value("ONLINE-DOSSIER-RATE", unit, "2023Q4", 1));
+        Reply invalid = send("POST", "/api/datavalues/batch", reporter, Map.of("values", broken));
+        assertEquals(invalid.toString(), 400, invalid.status());
+        assertEquals(List.of("values[1].value", "values[3].period"), fields(invalid));
+
+        Reply file = csv(reporter, "indicator,orgUnit,period,value\nONLINE-DOSSIER-RATE," + unit + ",202301,61\n"
+                + "ONLINE-DOSSIER-RATE," + unit + ",202302,62\n");
+        assertEquals(file.toString(), 409, file.status());
+        assertEquals(List.of("row 2, column version", "row 3, column version"), fields(file));
+
+        Reply same = send("POST", "/api/datavalues/batch?mode=upsert", reporter, Map.of("values", batch));
+        assertEquals(same.toString(), 200, same.status());
+        assertEquals(0, same.json().get("created").asInt());
+        assertEquals(0, same.json().get("updated").asInt());
+        assertEquals(5, same.json().get("unchanged").asInt());
+        assertEquals(1, current("ONLINE-DOSSIER-RATE", unit, "202301").get("version").asLong());
+        assertEquals(count, values.count());
+        assertEquals("nothing written, nothing audited", audits, auditTotal("batch"));
+
+        List<Map<String, Object>> changed = new ArrayList<>(batch);
+        changed.set(0, value("ONLINE-DOSSIER-RATE", unit, "202301", 71));
+        changed.set(2, value("ONLINE-DOSSIER-RATE", unit, "202303", 73));
+        changed.add(value("ONLINE-DOSSIER-RATE", unit, "202306", 66));
+        Reply mixed = send("POST", "/api/datavalues/batch?mode=upsert", reporter, Map.of("values", changed));
+        assertEquals(mixed.toString(), 200, mixed.status());
+        assertEquals(1, mixed.json().get("created").asInt());
+        assertEquals(2, mixed.json().get("updated").asInt());
+        assertEquals(3, mixed.json().get("unchanged").asInt());
+        assertEquals(71.0, current("ONLINE-DOSSIER-RATE", unit, "202301").get("value").asDouble(), 0);
+        assertEquals(2, current("ONLINE-DOSSIER-RATE", unit, "202301").get("version").asLong());
+        Reply resent = send("POST", "/api/datavalues/batch?mode=upsert", reporter, Map.of("values", changed));
+        assertEquals(6, resent.json().get("unchanged").asInt());
+
+        // locked values are refused by name when the upsert would change them, and nothing else is applied
+        long locked = verified(reporter, verifier, "ONLINE-DOSSIER-RATE", unit, "202312", 70);
+        List<Map<String, Object>> overLocked = new ArrayList<>(changed);
+        overLocked.set(1, value("ONLINE-DOSSIER-RATE", unit, "202302", 99));
+        overLocked.add(value("ONLINE-DOSSIER-RATE", unit, "202312", 81));
+        Reply refused = send("POST", "/api/datavalues/batch?mode=upsert", reporter, Map.of("values", overLocked));
+        assertEquals(refused.toString(), 409, refused.status());
+        assertEquals(List.of("values[6].value"), fields(refused));
+        assertEquals(62.0, current("ONLINE-DOSSIER-RATE", unit, "202302").get("value").asDouble(), 0);
+        assertEquals(locked, current("ONLINE-DOSSIER-RATE", unit, "202312").get("version").asLong());
+        overLocked.set(1, value("ONLINE-DOSSIER-RATE", unit, "202302", 62));
+        overLocked.set(6, value("ONLINE-DOSSIER-RATE", unit, "202312", 70));
+        Reply identical = send("POST", "/api/datavalues/batch?mode=upsert", reporter, Map.of("values", overLocked));
+        assertEquals("an identical locked value is left as it is: " + identical, 200, identical.status());
+        assertEquals(7, identical.json().get("unchanged").asInt());
+        Reply badMode = send("POST", "/api/datavalues/batch?mode=sometimes", reporter, Map.of("values", batch));
+        assertEquals(400, badMode.status());
+        assertEquals(List.of("mode"), fields(badMode));
+    }
+
+    private static Reply batchWithKey(String auth, String key, Object body) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(base() + "/api/datavalues/batch")).header("Authorization", auth)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r);
+    }
+
+    /** Issue 15 point 7: a batch re-sent with its Idempotency-Key gets the first answer again, without a second write. */
+    @Test
+    public void anIdempotencyKeyGetsTheFirstAnswerAgain() throws Exception {
+        String unit = "HUE-HUONG-TRA";
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int m = 1; m <= 3; m++) {
+            batch.add(value("ONLINE-DOSSIER-RATE", unit, String.format("2022%02d", m), 40 + m));
+        }
+        Reply first = batchWithKey(admin(), "upload-2022-q1", Map.of("values", batch));
+        assertEquals(first.toString(), 200, first.status());
+        assertEquals(3, first.json().get("created").asInt());
+        long count = values.count();
+        int audits = auditTotal("batch");
+
+        Reply again = batchWithKey(admin(), "upload-2022-q1", Map.of("values", batch));
+        assertEquals(again.toString(), 200, again.status());
+        assertEquals(first.json(), again.json());
+        assertEquals(count, values.count());
+        assertEquals(audits, auditTotal("batch"));
+        assertEquals(1, current("ONLINE-DOSSIER-RATE", unit, "202201").get("version").asLong());
+
+        List<Map<String, Object>> other = new ArrayList<>(batch);
+        other.set(0, value("ONLINE-DOSSIER-RATE", unit, "202204", 50));
+        Reply reused = batchWithKey(admin(), "upload-2022-q1", Map.of("values", other));
+        assertEquals(reused.toString(), 409, reused.status());
+        assertTrue(reused.toString(), reused.json().get("message").asText().contains("Idempotency-Key"));
+        assertEquals(null, current("ONLINE-DOSSIER-RATE", unit, "202204"));
+        Reply bad = batchWithKey(admin(), "x".repeat(201), Map.of("values", other));
+        assertEquals(400, bad.status());
+        assertEquals(List.of("Idempotency-Key"), fields(bad));
+        assertEquals(409, send("POST", "/api/datavalues/batch", admin(), Map.of("values", batch)).status());
+        assertEquals(count, values.count());
+    }
+
     @Test
     public void theApiDescribesItself() throws Exception {
         JsonNode root = get("/api/", null).json();

@@ -605,7 +605,7 @@ public class MonitoringIT extends MekongTestSupport {
         assertEquals(2, ok.json().get("created").asInt());
         assertEquals("có dấu, phẩy", current(f.rate(), f.a(), "202501").get("comment").asText());
         Reply dup = call("POST", "/api/monitoring/datavalues/csv", reporter, "text/csv", good.getBytes(StandardCharsets.UTF_8));
-        assertEquals(dup.toString(), 400, dup.status());
+        assertEquals(dup.toString(), 409, dup.status());
         assertTrue(dup.body(), dup.body().contains("row 2, column version"));
     }
 

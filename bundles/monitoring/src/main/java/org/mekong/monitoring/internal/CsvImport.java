@@ -26,7 +26,8 @@ import com.opencsv.exceptions.CsvException;
 /**
  * CSV upload of data values: header {@code indicator,orgUnit,period,value[,comment][,version]} in
  * any order. The whole file is checked first and written in one all-or-nothing batch; every
- * problem is reported as {@code row N, column NAME} (the header is row 1).
+ * problem is reported as {@code row N, column NAME} (the header is row 1): bad cells as a 400,
+ * conflicts with stored values (existing, stale or locked values) as a 409 naming every row.
  */
 @Component(service = CsvImport.class)
 public class CsvImport {
@@ -114,10 +115,13 @@ public class CsvImport {
                     .toList();
             throw new InvalidInputException("The file has " + mapped.size() + " problem(s); nothing was stored", mapped);
         } catch (ConflictException e) {
-            String field = e.details().isEmpty() ? "" : e.details().get(0).field();
-            throw new InvalidInputException("The file conflicts with stored values; nothing was stored", List.of(
-                    new ErrorDetail(where(field.isEmpty() ? messageField(e.getMessage()) : field, rowOf),
-                            e.getMessage().replaceFirst("^values\\[\\d+]\\.", ""))));
+            // A conflict with stored values stays a 409, with every conflicting row named.
+            List<ErrorDetail> mapped = e.details().isEmpty()
+                    ? List.of(new ErrorDetail(where(messageField(e.getMessage()), rowOf),
+                            e.getMessage().replaceFirst("^values\\[\\d+]\\.", "")))
+                    : e.details().stream().map(d -> new ErrorDetail(where(d.field(), rowOf), d.problem())).toList();
+            throw new ConflictException(mapped.size() + " row(s) of the file conflict with stored values; nothing was "
+                    + "stored (first " + mapped.get(0).field() + ": " + mapped.get(0).problem() + ")", mapped);
         }
     }
 

@@ -16,8 +16,25 @@ public interface DataValueService {
 
     DataValue write(Caller caller, DataValueInput input);
 
-    /** Writes all values in one transaction: one bad value rejects the batch, naming its index. */
+    /**
+     * Writes all values in one transaction ({@link WriteMode#STRICT}): one bad value rejects the
+     * batch, and the refusal names every refused index.
+     */
     BatchResult writeBatch(Caller caller, List<DataValueInput> inputs);
+
+    /**
+     * {@link #writeBatch(Caller, List)} in the given mode; {@link WriteMode#UPSERT} creates or
+     * updates without versions and answers how many values were unchanged.
+     */
+    BatchResult writeBatch(Caller caller, List<DataValueInput> inputs, WriteMode mode);
+
+    /**
+     * {@link #writeBatch(Caller, List, WriteMode)} under an idempotency key (null for none): the
+     * answer of a successful batch is kept for a day per caller and key, and the same batch sent
+     * again with the key gets that answer without a second write; the key used for a different
+     * batch is a 409. A refused batch keeps nothing.
+     */
+    BatchResult writeBatch(Caller caller, List<DataValueInput> inputs, WriteMode mode, String idempotencyKey);
 
     /**
      * Current values by the query's filters. Callers without a national role read only the
@@ -46,6 +63,27 @@ public interface DataValueService {
 
     /** SUBMITTED -> REJECTED with a reason, by a VERIFIER of a unit above each value's unit. */
     int reject(Caller caller, List<DataValueKey> keys, String reason);
+
+    /**
+     * Asks to reopen a VERIFIED value (a REPORTER or CENTRAL_IT within the value's unit), with a
+     * required reason; 409 when the value is not VERIFIED or already has a pending request.
+     */
+    Correction requestCorrection(Caller caller, DataValueKey key, String reason);
+
+    /**
+     * Correction requests of values within the caller's scope (the subtree of {@code orgUnit}
+     * when given), newest first; {@code state} null for every state.
+     */
+    Page<Correction> findCorrections(Caller caller, String orgUnit, CorrectionState state, int offset, int limit);
+
+    /**
+     * Accepts a PENDING request: the value returns to DRAFT (version + 1, history kept, audited).
+     * Decided by a VERIFIER of a unit above the value's (as {@link #verify}), never the requester.
+     */
+    Correction acceptCorrection(Caller caller, long id);
+
+    /** Declines a PENDING request with a required reason; the value stays VERIFIED. Same deciders as accept. */
+    Correction declineCorrection(Caller caller, long id, String reason);
 
     /**
      * Values of the indicators at the units for the periods, each either the unit's own value or

@@ -1,20 +1,26 @@
 package org.mekong.web.internal.rest;
 
+import java.net.URI;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.mekong.core.api.Page;
 import org.mekong.core.api.data.BatchResult;
+import org.mekong.core.api.data.Correction;
+import org.mekong.core.api.data.CorrectionState;
 import org.mekong.core.api.data.DataValue;
 import org.mekong.core.api.data.DataValueInput;
 import org.mekong.core.api.data.DataValueQuery;
@@ -23,6 +29,7 @@ import org.mekong.core.api.data.DataValueService;
 import org.mekong.core.api.data.DataValueState;
 import org.mekong.core.api.data.DataValueVersion;
 import org.mekong.core.api.data.SubmitResult;
+import org.mekong.core.api.data.WriteMode;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.web.api.MekongRest;
 import org.osgi.service.component.annotations.Activate;
@@ -67,6 +74,18 @@ public class DataValueResource {
 
     /** How many values changed state. */
     public record Changed(int changed) {
+    }
+
+    /** A request to reopen a VERIFIED value, with the reason. */
+    public record CorrectionRequest(String indicator, String orgUnit, String period, String reason) {
+    }
+
+    /** Why a correction request is declined. */
+    public record Reason(String reason) {
+    }
+
+    /** A page of correction requests, as the OpenAPI document describes it. */
+    public record CorrectionPage(List<Correction> items, long total, int offset, int limit) {
     }
 
     @GET
@@ -135,8 +154,71 @@ public class DataValueResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Write many values in one transaction: all or nothing")
-    public BatchResult batch(@Context SecurityContext security, Batch batch) {
-        return values.writeBatch(RestSupport.caller(security), RestSupport.body(batch).values());
+    @Operation(summary = "Write many values in one transaction: all or nothing, every refused index named; "
+            + "mode=upsert creates or updates without versions, identical values count as unchanged; an Idempotency-Key "
+            + "header gets the first answer again")
+    public BatchResult batch(@Context SecurityContext security, @QueryParam("mode") String mode,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, Batch batch) {
+        WriteMode m = mode(mode);
+        return values.writeBatch(RestSupport.caller(security), RestSupport.body(batch).values(), m, idempotencyKey);
+    }
+
+    @POST
+    @Path("corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask to reopen a VERIFIED value, with a reason (REPORTER of its unit)")
+    public Response requestCorrection(@Context SecurityContext security, CorrectionRequest request) {
+        CorrectionRequest r = RestSupport.body(request);
+        Correction made = values.requestCorrection(RestSupport.caller(security),
+                new DataValueKey(r.indicator(), r.orgUnit(), r.period()), r.reason());
+        return Response.created(URI.create("datavalues/corrections/" + made.id())).entity(made).build();
+    }
+
+    @GET
+    @Path("corrections")
+    @Operation(summary = "Correction requests within the caller's units (orgUnit: its subtree), newest first, by state")
+    public CorrectionPage corrections(@Context SecurityContext security, @QueryParam("orgUnit") String orgUnit,
+            @QueryParam("state") String state, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit) {
+        Page<Correction> page = values.findCorrections(RestSupport.caller(security), orgUnit, correctionState(state),
+                Page.offset(offset), Page.limit(limit));
+        return new CorrectionPage(page.items(), page.total(), page.offset(), page.limit());
+    }
+
+    @POST
+    @Path("corrections/{id}/accept")
+    @Operation(summary = "Accept a pending correction: the value returns to DRAFT (VERIFIER above its unit, not the requester)")
+    public Correction acceptCorrection(@Context SecurityContext security, @PathParam("id") long id) {
+        return values.acceptCorrection(RestSupport.caller(security), id);
+    }
+
+    @POST
+    @Path("corrections/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decline a pending correction with a reason; the value stays VERIFIED")
+    public Correction declineCorrection(@Context SecurityContext security, @PathParam("id") long id, Reason reason) {
+        return values.declineCorrection(RestSupport.caller(security), id, RestSupport.body(reason).reason());
+    }
+
+    private static WriteMode mode(String mode) {
+        if (mode == null || mode.isBlank()) {
+            return WriteMode.STRICT;
+        }
+        try {
+            return WriteMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.field("mode", "one of strict, upsert");
+        }
+    }
+
+    private static CorrectionState correctionState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return CorrectionState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.field("state", "one of PENDING, ACCEPTED, DECLINED");
+        }
     }
 }

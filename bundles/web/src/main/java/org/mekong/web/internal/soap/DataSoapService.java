@@ -39,7 +39,10 @@ public interface DataSoapService {
     @WebMethod
     @WebResult(name = "result")
     @WSDLDocumentation("Creates or updates values in one transaction (REPORTER). Leave version out to create; "
-            + "give the current version to update (a conflict fault otherwise). New values are DRAFT.")
+            + "give the current version to update (a conflict fault otherwise). New values are DRAFT. SUBMITTED and "
+            + "VERIFIED values are locked (a conflict fault; a VERIFIED value is reopened through a correction "
+            + "request, REST POST /api/datavalues/corrections); a period that has not started is refused. A "
+            + "refused call names every refused value (values[i].field) and stores nothing.")
     SoapBatchResult submitDataValues(@WebParam(name = "value") List<SoapDataValue> values);
 
     /** Submits a unit's DRAFT and REJECTED values of a period for verification; answers how many. */
