@@ -12,7 +12,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.mekong.portal.internal.PortalService.Row;
+import org.mekong.portal.internal.ItemRepository.Row;
 import org.mekong.portal.internal.Vocab.Kind;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
