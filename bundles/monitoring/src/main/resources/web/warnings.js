@@ -1,4 +1,4 @@
-// Early warnings: filtered list with severity, rule and status; open warnings can be acknowledged.
+// Early warnings: critical first, filtered by severity, rule and status; open warnings can be acknowledged.
 import {
   addTexts, t, api, query, json, errorText, fmt, fmtDate, name, el, $, badge, say, fillRows, placeholderRow,
   setExport, initDownloads, renderHeader
@@ -10,14 +10,15 @@ addTexts({
     allRules: 'Tất cả quy tắc', orgUnitCode: 'Mã đơn vị', filter: 'Lọc', severity: 'Mức độ', orgUnit: 'Đơn vị',
     message: 'Nội dung', raisedAt: 'Thời điểm', actions: 'Thao tác', acknowledge: 'Tiếp nhận',
     acknowledgedBy: 'Tiếp nhận bởi {user}, {time}', closedAt: 'Đóng lúc {time}', acknowledged: 'Đã tiếp nhận cảnh báo #{id}.',
-    count: 'Hiển thị {shown}/{total} cảnh báo.', noWarnings: 'Không có cảnh báo nào.'
+    count: 'Hiển thị {shown}/{total} cảnh báo.', noWarnings: 'Không có cảnh báo nào.',
+    allSeverities: 'Tất cả mức độ', criticalAndWarning: 'Nghiêm trọng và cảnh báo'
   },
   en: {
     warningsTitle: 'Early warnings — Mekong', status: 'Status', allStatuses: 'All', rule: 'Rule', allRules: 'All rules',
     orgUnitCode: 'Unit code', filter: 'Filter', severity: 'Severity', orgUnit: 'Unit', message: 'Message',
     raisedAt: 'Raised', actions: 'Actions', acknowledge: 'Acknowledge', acknowledgedBy: 'Acknowledged by {user}, {time}',
     closedAt: 'Closed at {time}', acknowledged: 'Warning #{id} acknowledged.', count: 'Showing {shown} of {total} warnings.',
-    noWarnings: 'No warnings.'
+    noWarnings: 'No warnings.', allSeverities: 'All severities', criticalAndWarning: 'Critical and warnings'
   }
 });
 
@@ -27,7 +28,8 @@ let loads = 0;
 let initialRule = new URLSearchParams(location.search).get('rule') || '';
 
 const filters = () => ({
-  status: $('warning-status').value, rule: $('warning-rule').value, orgUnit: $('warning-orgunit').value.trim()
+  status: $('warning-status').value, severity: $('warning-severity').value, rule: $('warning-rule').value,
+  orgUnit: $('warning-orgunit').value.trim()
 });
 
 async function loadRules() {
@@ -100,12 +102,14 @@ async function acknowledge(id, button) {
 $('warning-filter').addEventListener('submit', (e) => { e.preventDefault(); say($('warnings-message'), ''); loadWarnings(); });
 $('warning-status').addEventListener('change', () => { say($('warnings-message'), ''); loadWarnings(); });
 $('warning-rule').addEventListener('change', () => { say($('warnings-message'), ''); loadWarnings(); });
+$('warning-severity').addEventListener('change', () => { say($('warnings-message'), ''); loadWarnings(); });
 
 async function init() {
   initDownloads($('warnings-message'));
   const p = new URLSearchParams(location.search);
   $('warning-orgunit').value = p.get('orgUnit') || '';
   if (p.has('status')) $('warning-status').value = p.get('status');
+  if (p.has('severity')) $('warning-severity').value = p.get('severity');
   const user = await renderHeader('warnings', () => { renderRules(); renderWarnings(); });
   $('signin-note').hidden = Boolean(user);
   await loadRules();

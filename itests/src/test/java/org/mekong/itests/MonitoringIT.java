@@ -464,6 +464,23 @@ public class MonitoringIT extends MekongTestSupport {
         assertNotNull(found.keySet().toString(), found.get("missing-evidence|" + f.province() + "-DONE"));
         assertNotNull(found.keySet().toString(), found.get("missing-evidence|" + f.a() + "/" + due));
         assertEquals("CRITICAL", found.get("task-overdue|" + f.province() + "-LATE").get("severity").asText());
+        // The ones that matter most come first (issue 18: 116 INFO rows used to bury the CRITICAL ones), and severity filters.
+        JsonNode listed = get("/api/warnings?orgUnit=" + f.province() + "&status=OPEN&limit=200", leader).json().get("items");
+        List<String> order = List.of("CRITICAL", "WARNING", "INFO");
+        for (int i = 1; i < listed.size(); i++) {
+            assertTrue("critical first: " + listed, order.indexOf(listed.get(i - 1).get("severity").asText())
+                    <= order.indexOf(listed.get(i).get("severity").asText()));
+        }
+        assertEquals("CRITICAL", listed.get(0).get("severity").asText());
+        JsonNode critical = get("/api/warnings?orgUnit=" + f.province() + "&status=OPEN&severity=critical", leader).json();
+        assertTrue(critical.get("total").asInt() >= 1);
+        critical.get("items").forEach(w -> assertEquals("CRITICAL", w.get("severity").asText()));
+        assertEquals(critical.get("total").asInt() + get("/api/warnings?orgUnit=" + f.province()
+                + "&status=OPEN&severity=WARNING,INFO", leader).json().get("total").asInt(),
+                get("/api/warnings?orgUnit=" + f.province() + "&status=OPEN", leader).json().get("total").asInt());
+        Reply badSeverity = get("/api/warnings?orgUnit=" + f.province() + "&severity=URGENT", leader);
+        assertEquals(badSeverity.toString(), 400, badSeverity.status());
+        assertTrue(badSeverity.body(), badSeverity.body().contains("severity"));
         assertEquals(401, get("/api/warnings", null).status());
         assertEquals(403, get("/api/warnings?orgUnit=" + f.province(), outsider).status());
 

@@ -42,7 +42,17 @@ public class WarningStore {
         this.orgUnits = orgUnits;
     }
 
+    /** Open warnings that matter most first: CRITICAL, then WARNING, then INFO, each newest first. */
+    private static final String ORDER = " ORDER BY CASE SEVERITY WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, "
+            + "RAISED_AT DESC, ID DESC";
+
     public Page<Warning> find(Caller caller, String orgUnit, String rule, String status, int offset, int limit) {
+        return find(caller, orgUnit, rule, status, null, offset, limit);
+    }
+
+    /** As above, {@code severity} a comma-separated list of INFO, WARNING, CRITICAL (empty: all). */
+    public Page<Warning> find(Caller caller, String orgUnit, String rule, String status, String severity, int offset,
+            int limit) {
         caller.require();
         OrgUnit unit = orgUnits.get(orgUnit == null || orgUnit.isBlank() ? Scope.home(caller, orgUnits) : orgUnit);
         Scope.requireWithin(orgUnits, caller, unit, "read warnings");
@@ -60,14 +70,32 @@ public class WarningStore {
             where.add("STATUS = ?");
             params.add(s);
         }
+        if (severity != null && !severity.isBlank()) {
+            List<String> wanted = new ArrayList<>();
+            for (String part : severity.split(",")) {
+                String v = part.trim().toUpperCase(Locale.ROOT);
+                if (v.isEmpty()) {
+                    continue;
+                }
+                try {
+                    wanted.add(WarningSeverity.valueOf(v).name());
+                } catch (IllegalArgumentException e) {
+                    throw InvalidInputException.field("severity", "'" + part.trim() + "' is not one of INFO, WARNING, CRITICAL");
+                }
+            }
+            if (!wanted.isEmpty()) {
+                where.add("SEVERITY IN (" + String.join(",", java.util.Collections.nCopies(wanted.size(), "?")) + ")");
+                params.addAll(wanted);
+            }
+        }
         String sql = " FROM MON_WARNING WHERE " + String.join(" AND ", where);
         return Jdbc.read(ds, c -> {
             long total = Jdbc.count(c, "SELECT COUNT(*)" + sql, params.toArray());
             List<Object> paged = new ArrayList<>(params);
             paged.add(offset);
             paged.add(limit);
-            return new Page<>(Jdbc.list(c, "SELECT *" + sql + " ORDER BY RAISED_AT DESC, ID DESC OFFSET ? ROWS FETCH NEXT ? "
-                    + "ROWS ONLY", WarningStore::warning, paged.toArray()), total, offset, limit);
+            return new Page<>(Jdbc.list(c, "SELECT *" + sql + ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                    WarningStore::warning, paged.toArray()), total, offset, limit);
         });
     }
 

@@ -55,14 +55,15 @@ public class WarningResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(summary = "Warnings of a unit's subtree, newest first, by rule and status (OPEN, ACKNOWLEDGED, CLOSED); "
-            + "format=csv for a download", responses = @ApiResponse(responseCode = "200", content = @Content(
+    @Operation(summary = "Warnings of a unit's subtree, CRITICAL first, then WARNING, then INFO, each newest first; by rule, "
+            + "status (OPEN, ACKNOWLEDGED, CLOSED) and severity (INFO, WARNING, CRITICAL, comma-separated); format=csv for a download", responses = @ApiResponse(responseCode = "200", content = @Content(
                     mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WarningPage.class))))
     public Response find(@Context SecurityContext security, @QueryParam("orgUnit") String orgUnit,
             @QueryParam("rule") String rule, @QueryParam("status") String status, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit, @QueryParam("format") String format) {
+            @QueryParam("limit") Integer limit, @QueryParam("format") String format,
+            @QueryParam("severity") String severity) {
         boolean csv = Csv.wanted(format);
-        Page<Warning> page = store.find(MekongRest.caller(security), orgUnit, rule, status, Page.offset(offset),
+        Page<Warning> page = store.find(MekongRest.caller(security), orgUnit, rule, status, severity, Page.offset(offset),
                 csv ? Page.MAX_LIMIT : Page.limit(limit));
         if (!csv) {
             return Response.ok(page).build();
