@@ -1,0 +1,79 @@
+package org.mekong.monitoring.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+
+import org.mekong.core.api.Period;
+import org.mekong.core.api.indicator.Indicator;
+import org.mekong.core.api.orgunit.OrgUnit;
+import org.mekong.monitoring.internal.DashboardService.Cell;
+import org.mekong.monitoring.internal.ValueResolver.Resolved;
+
+/** The indicator rows of a unit: each indicator's latest value with a value, its target and traffic light, and their counts. */
+final class IndicatorCells {
+    private final ValueResolver resolver;
+    private final TargetService targets;
+    private final DoubleSupplier amberRatio;
+
+    IndicatorCells(ValueResolver resolver, TargetService targets, DoubleSupplier amberRatio) {
+        this.resolver = resolver;
+        this.targets = targets;
+        this.amberRatio = amberRatio;
+    }
+
+    /**
+     * For each indicator, the cell of its latest period (of its periodicity) ending within asOf,
+     * or of the newest of the three periods before it that has a value.
+     */
+    Map<String, List<Cell>> latestCells(List<Indicator> inds, List<OrgUnit> units, Period asOf, boolean verifiedOnly) {
+        Map<String, List<Period>> periods = new HashMap<>();
+        for (Indicator i : inds) {
+            // The latest period and up to three before it: the newest with a value is shown.
+            Period p = asOf.latestWithin(i.periodicity());
+            periods.put(i.code(), List.of(p, p.previous(), p.previous().previous(), p.previous().previous().previous()));
+        }
+        Map<String, Resolved> resolved = resolver.resolve(inds, units, periods, verifiedOnly);
+        Set<String> chosenPeriods = new HashSet<>();
+        periods.values().forEach(ps -> ps.forEach(p -> chosenPeriods.add(p.id())));
+        Map<String, Double> tg = targets.lookup(inds.stream().map(Indicator::code).toList(),
+                units.stream().map(OrgUnit::code).toList(), chosenPeriods);
+        Map<String, List<Cell>> out = new LinkedHashMap<>();
+        for (OrgUnit u : units) {
+            List<Cell> cells = new ArrayList<>();
+            for (Indicator i : inds) {
+                List<Period> ps = periods.get(i.code());
+                Period chosen = ps.get(0);
+                Resolved r = resolved.get(ValueResolver.key(i.code(), u.code(), chosen.id()));
+                for (int back = 1; back < ps.size() && (r == null || r.value() == null); back++) {
+                    Resolved before = resolved.get(ValueResolver.key(i.code(), u.code(), ps.get(back).id()));
+                    if (before != null && before.value() != null) {
+                        chosen = ps.get(back);
+                        r = before;
+                    }
+                }
+                Double v = r == null ? null : r.value();
+                Double t = tg.get(ValueResolver.key(i.code(), u.code(), chosen.id()));
+                cells.add(new Cell(i.code(), i.nameVi(), i.nameEn(), i.layer(), i.unit(), i.direction(), chosen.id(), v,
+                        t, Colour.of(i, v, t, amberRatio.getAsDouble()), r != null && r.own(),
+                        r == null ? 0 : r.count(), r == null ? null : r.note()));
+            }
+            out.put(u.code(), cells);
+        }
+        return out;
+    }
+
+    static int count(List<Cell> cells, Colour colour) {
+        return (int) cells.stream().filter(c -> c.colour() == colour).count();
+    }
+
+    static Double greenShare(List<Cell> cells) {
+        long lit = cells.stream().filter(c -> c.colour() != Colour.NONE).count();
+        return lit == 0 ? null : count(cells, Colour.GREEN) / (double) lit;
+    }
+}
