@@ -19,6 +19,7 @@ addTexts({
     sumTasksSub: '{onTime}/{due} nhiệm vụ đến hạn, {overdue} quá hạn', sumTimeliness: 'Báo cáo số liệu đúng hạn',
     sumWarnings: 'Cảnh báo đang mở', seeWarnings: 'Xem cảnh báo', rollup: 'tổng hợp từ {n} đơn vị',
     ownValue: 'số liệu của đơn vị', value: 'Giá trị', target: 'Mục tiêu',
+    notVerified: 'Chưa xác minh', notVerifiedState: 'Chưa xác minh: {state}', computed: 'tính theo công thức', plugin: 'do phân hệ tính',
     noChart: 'Không tải được thư viện biểu đồ; số liệu hiển thị dạng bảng.', noTrend: 'Chưa có dữ liệu cho chỉ số này.',
     pickIndicator: 'Chọn một chỉ số trong bảng để xem xu hướng.', hasChildren: 'Xem các đơn vị trực thuộc',
     noChildren: 'Đơn vị này không có đơn vị trực thuộc.', colour: 'Đánh giá'
@@ -35,6 +36,7 @@ addTexts({
     sumTasksSub: '{onTime}/{due} tasks due, {overdue} overdue', sumTimeliness: 'Data reported on time',
     sumWarnings: 'Open warnings', seeWarnings: 'See warnings', rollup: 'rolled up from {n} units',
     ownValue: "the unit's own value", value: 'Value', target: 'Target',
+    notVerified: 'Not verified', notVerifiedState: 'Not verified: {state}', computed: 'computed by formula', plugin: 'computed by a plugin',
     noChart: 'The chart library did not load; the data is shown as a table.', noTrend: 'No data for this indicator yet.',
     pickIndicator: 'Pick an indicator in the table to see its trend.', hasChildren: 'Show the units below',
     noChildren: 'This unit has no units below it.', colour: 'Rating'
@@ -162,8 +164,15 @@ function withUnit(value, unit) {
 
 function indicatorRow(c) {
   const colour = ['GREEN', 'AMBER', 'RED'].includes(c.colour) ? c.colour : 'NONE';
-  const origin = c.value === null || c.value === undefined ? null
-    : el('span', { class: 'sub' }, c.own ? t('ownValue') : t('rollup', { n: fmt(c.reportingUnits ?? 0, 0) }));
+  const hasValue = c.value !== null && c.value !== undefined;
+  const how = c.source === 'FORMULA' ? t('computed') : c.source === 'PLUGIN' ? t('plugin')
+    : c.own ? t('ownValue') : t('rollup', { n: fmt(c.reportingUnits ?? 0, 0) });
+  const origin = hasValue ? el('span', { class: 'sub' }, how) : null;
+  // A value not (all) verified is never shown as a fact: it carries its state.
+  const unverified = hasValue && c.verified === false
+    ? el('span', { class: 'badge badge-unverified', dataset: { state: c.state || 'MIXED' } },
+      c.state ? t('notVerifiedState', { state: t(c.state) }) : t('notVerified'))
+    : null;
   const row = el('tr', {
     class: `clickable${c.code === state.indicator ? ' selected' : ''}`, tabindex: 0, dataset: { code: c.code },
     title: c.note || null
@@ -171,7 +180,7 @@ function indicatorRow(c) {
   el('td', {}, name(c), el('span', { class: 'code' }, c.code)),
   el('td', {}, c.layer ? t(c.layer) : '—'),
   el('td', {}, c.period || '—'),
-  el('td', { class: 'num' }, withUnit(c.value, c.unit), origin),
+  el('td', { class: 'num' }, withUnit(c.value, c.unit), origin, unverified),
   el('td', { class: 'num' }, withUnit(c.target, c.unit)),
   el('td', { class: `colour colour-${colour}`, dataset: { colour } }, colourBadge(colour)));
   const pick = () => selectIndicator(c.code);

@@ -62,4 +62,23 @@ public class FeedbackIndicators implements IndicatorProvider {
             default -> null;
         };
     }
+
+    /** One grouped query per period for all the units (a dashboard's whole table), not one per cell. */
+    @Override
+    public List<ProvidedValue> valuesOf(String indicator, Collection<OrgUnit> units, Collection<Period> periods) {
+        if (!RATE.equals(indicator) && !RECEIVED.equals(indicator)) {
+            return List.of();
+        }
+        LocalDate today = FeedbackService.today();
+        List<ProvidedValue> out = new java.util.ArrayList<>();
+        for (Period period : periods) {
+            if (period.start().isAfter(today)) {
+                continue;
+            }
+            stats.totalsOf(units, period.start(), period.end(), today).forEach((unit, f) -> out.add(new ProvidedValue(
+                    unit, period.id(), RATE.equals(indicator) ? Math.round(f.resolved() * 1000.0 / f.received()) / 10.0
+                            : (double) f.received())));
+        }
+        return out;
+    }
 }

@@ -3,6 +3,7 @@ package org.mekong.feedback.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +117,30 @@ public class FeedbackStats {
         Acc total = new Acc();
         grouped(path, from, to, asOf).values().forEach(total::add);
         return total.figures();
+    }
+
+    /**
+     * {@link #totals} of several units at once, with one grouped query over their common subtree
+     * (for dashboards that ask a whole table of units). Keyed by unit code; units without items are left out.
+     */
+    public Map<String, Figures> totalsOf(Collection<OrgUnit> of, LocalDate from, LocalDate to, LocalDate asOf) {
+        if (of.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, long[]> byPath = grouped(OrgUnit.commonPath(of), from, to, asOf);
+        Map<String, Figures> out = new HashMap<>();
+        for (OrgUnit u : of) {
+            Acc acc = new Acc();
+            byPath.forEach((path, row) -> {
+                if (path.startsWith(u.path())) {
+                    acc.add(row);
+                }
+            });
+            if (acc.v()[0] > 0) {
+                out.put(u.code(), acc.figures());
+            }
+        }
+        return out;
     }
 
     /** received, resolved, minutes to resolve, overdue, late per UNIT_PATH below {@code path}. */

@@ -19,6 +19,7 @@ import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.NotFoundException;
 import org.mekong.core.api.Role;
 import org.mekong.core.api.data.AuditService;
+import org.mekong.core.api.indicator.Aggregation;
 import org.mekong.core.api.indicator.Direction;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.indicators.formula.Formula;
@@ -304,6 +305,16 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
                         : find(code).map(Indicator::formula).orElse(null));
             } catch (FormulaException e) {
                 problems.add(new ErrorDetail("formula", e.getMessage()));
+            }
+        }
+        if (d.aggregation() == Aggregation.WEIGHTED_AVERAGE) {
+            Indicator weight = d.weightIndicator() == null ? null : find(d.weightIndicator()).orElse(null);
+            if (weight == null || weight.code().equals(d.code())) {
+                problems.add(new ErrorDetail("weightIndicator", "a weighted average needs another existing indicator as "
+                        + "its weight (the denominator), got " + (d.weightIndicator() == null ? "none" : "'" + d.weightIndicator() + "'")));
+            } else if (weight.periodicity() != d.periodicity()) {
+                problems.add(new ErrorDetail("weightIndicator", "'" + weight.code() + "' is " + weight.periodicity()
+                        + ", the indicator is " + d.periodicity() + ": the weight must have the same periodicity"));
             }
         }
         if (!problems.isEmpty()) {

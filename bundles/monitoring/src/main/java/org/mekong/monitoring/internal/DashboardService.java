@@ -1,23 +1,18 @@
 package org.mekong.monitoring.internal;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.mekong.core.api.Caller;
-import org.mekong.core.api.data.DataValueService;
+import org.mekong.core.api.data.IndicatorValues;
 import org.mekong.core.api.indicator.Direction;
 import org.mekong.core.api.indicator.IndicatorLayer;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnit;
 import org.mekong.core.api.orgunit.OrgUnitService;
-import org.mekong.core.spi.IndicatorProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Dashboards, the DS component and facade: the overview of a unit with its indicator rows and children
@@ -25,7 +20,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = DashboardService.class, configurationPid = "org.mekong.monitoring")
 public class DashboardService {
-    private final List<IndicatorProvider> providers = new CopyOnWriteArrayList<>();
     private volatile double amberRatio;
     private final UnitOverview overviews;
     private final UnitRanking rankings;
@@ -34,7 +28,7 @@ public class DashboardService {
     /** One indicator at one unit. */
     public record Cell(String code, String nameVi, String nameEn, IndicatorLayer layer, String unit,
             Direction direction, String period, Double value, Double target, Colour colour, boolean own,
-            long reportingUnits, String note) {
+            long reportingUnits, String note, String source, String state, boolean verified) {
     }
 
     /** The summary measures of a unit. */
@@ -57,7 +51,8 @@ public class DashboardService {
     }
 
     /** A point of a trend. */
-    public record TrendPoint(String period, Double value, Double target, Colour colour, String note) {
+    public record TrendPoint(String period, Double value, Double target, Colour colour, String note, String state,
+            boolean verified) {
     }
 
     /** A trend of one indicator at one unit. */
@@ -81,32 +76,21 @@ public class DashboardService {
     }
 
     @Activate
-    public DashboardService(@Reference DataValueService values, @Reference IndicatorRegistry indicators,
+    public DashboardService(@Reference IndicatorValues values, @Reference IndicatorRegistry indicators,
             @Reference OrgUnitService orgUnits, @Reference TargetService targets, @Reference TaskService tasks,
             @Reference WarningStore warnings, MonitoringConfig config) {
         DashboardAccess access = new DashboardAccess(orgUnits);
-        ValueResolver resolver = new ValueResolver(values, indicators, providers);
-        IndicatorCells cells = new IndicatorCells(resolver, targets, this::amberRatio);
+        IndicatorCells cells = new IndicatorCells(values, targets, this::amberRatio);
         this.overviews = new UnitOverview(indicators, orgUnits, tasks, warnings, access, cells,
                 new Timeliness(values, indicators));
         this.rankings = new UnitRanking(overviews);
-        this.series = new IndicatorSeries(values, indicators, orgUnits, targets, access, resolver, this::amberRatio);
+        this.series = new IndicatorSeries(values, indicators, orgUnits, targets, access, this::amberRatio);
         modified(config);
     }
 
     @Modified
     void modified(MonitoringConfig config) {
         amberRatio = config.amber_ratio();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addProvider(IndicatorProvider p) {
-        providers.add(p);
-    }
-
-    void removeProvider(IndicatorProvider p) {
-        providers.remove(p);
     }
 
     /** The configured achievement ratio below which a light with a target is RED. */

@@ -8,8 +8,9 @@ import java.util.function.DoubleSupplier;
 
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.Period;
-import org.mekong.core.api.data.DataValueService;
-import org.mekong.core.api.data.UnitValue;
+import org.mekong.core.api.data.IndicatorValue;
+import org.mekong.core.api.data.IndicatorValues;
+import org.mekong.core.api.indicator.Aggregation;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnit;
@@ -18,47 +19,44 @@ import org.mekong.monitoring.internal.DashboardService.Rollup;
 import org.mekong.monitoring.internal.DashboardService.RollupPoint;
 import org.mekong.monitoring.internal.DashboardService.Trend;
 import org.mekong.monitoring.internal.DashboardService.TrendPoint;
-import org.mekong.monitoring.internal.ValueResolver.Resolved;
 
 /** One indicator at one unit over a range of periods: its trend with targets and lights, and its rollup over the subtree. */
 final class IndicatorSeries {
-    private final DataValueService values;
+    private final IndicatorValues values;
     private final IndicatorRegistry indicators;
     private final OrgUnitService orgUnits;
     private final TargetService targets;
     private final DashboardAccess access;
-    private final ValueResolver resolver;
     private final DoubleSupplier amberRatio;
 
-    IndicatorSeries(DataValueService values, IndicatorRegistry indicators, OrgUnitService orgUnits,
-            TargetService targets, DashboardAccess access, ValueResolver resolver, DoubleSupplier amberRatio) {
+    IndicatorSeries(IndicatorValues values, IndicatorRegistry indicators, OrgUnitService orgUnits,
+            TargetService targets, DashboardAccess access, DoubleSupplier amberRatio) {
         this.values = values;
         this.indicators = indicators;
         this.orgUnits = orgUnits;
         this.targets = targets;
         this.access = access;
-        this.resolver = resolver;
         this.amberRatio = amberRatio;
     }
 
     Trend trend(Caller caller, String indicatorCode, String unitCode, String from, String to, String asOf) {
         Indicator ind = indicators.get(DashboardParams.required(indicatorCode, "indicator"));
         OrgUnit unit = orgUnits.get(DashboardParams.required(unitCode, "orgUnit"));
-        boolean verifiedOnly = access.verifiedOnly(caller, unit);
+        access.verifiedOnly(caller, unit);
         String last = (to == null || to.isBlank()) && asOf != null && !asOf.isBlank()
                 ? DashboardParams.asOf(asOf).latestWithin(ind.periodicity()).id() : to;
         List<Period> periods = DashboardParams.range(ind, from, last);
-        Map<String, Resolved> resolved = resolver.resolve(List.of(ind), List.of(unit), Map.of(ind.code(), periods),
-                verifiedOnly);
+        Map<String, IndicatorValue> resolved = read(caller, ind, unit, periods);
         Map<String, Double> tg = targets.lookup(List.of(ind.code()), List.of(unit.code()),
                 periods.stream().map(Period::id).toList());
         List<TrendPoint> points = new ArrayList<>();
         for (Period p : periods) {
-            Resolved r = resolved.get(ValueResolver.key(ind.code(), unit.code(), p.id()));
+            IndicatorValue r = resolved.get(p.id());
             Double v = r == null ? null : r.value();
-            Double t = tg.get(ValueResolver.key(ind.code(), unit.code(), p.id()));
+            Double t = tg.get(IndicatorCells.key(ind.code(), unit.code(), p.id()));
             points.add(new TrendPoint(p.id(), v, t, Colour.of(ind, v, t, amberRatio.getAsDouble()),
-                    r == null ? null : r.note()));
+                    IndicatorCells.unverifiedNote(r), r == null || r.state() == null ? null : r.state().name(),
+                    r == null || r.verified()));
         }
         return new Trend(ind.code(), unit.code(), points);
     }
@@ -66,17 +64,29 @@ final class IndicatorSeries {
     Rollup rollup(Caller caller, String indicatorCode, String unitCode, String from, String to) {
         Indicator ind = indicators.get(DashboardParams.required(indicatorCode, "indicator"));
         OrgUnit unit = orgUnits.get(DashboardParams.required(unitCode, "orgUnit"));
-        boolean verifiedOnly = access.verifiedOnly(caller, unit);
+        access.verifiedOnly(caller, unit);
         List<Period> periods = DashboardParams.range(ind, from, to);
-        Map<String, UnitValue> found = new HashMap<>();
-        for (UnitValue v : values.valuesAt(List.of(ind.code()), List.of(unit.code()),
-                periods.stream().map(Period::id).toList(), verifiedOnly)) {
-            found.put(v.period(), v);
-        }
+        Map<String, IndicatorValue> found = read(caller, ind, unit, periods);
         List<RollupPoint> points = periods.stream().map(p -> {
-            UnitValue v = found.get(p.id());
-            return v == null ? new RollupPoint(p.id(), null, 0, null) : new RollupPoint(p.id(), v.value(), v.count(), v.sum());
+            IndicatorValue v = found.get(p.id());
+            if (v == null) {
+                return new RollupPoint(p.id(), null, 0, null);
+            }
+            // The sum behind a total or a mean; the other aggregations have none to show.
+            Double sum = ind.aggregation() == Aggregation.AVERAGE ? v.value() * v.count()
+                    : ind.aggregation() == Aggregation.SUM || ind.aggregation() == Aggregation.LAST ? v.value() : null;
+            return new RollupPoint(p.id(), v.value(), v.count(), sum);
         }).toList();
         return new Rollup(ind.code(), unit.code(), ind.aggregation().name(), points);
+    }
+
+    /** The indicator's values at the unit by period, as the caller may see them. */
+    private Map<String, IndicatorValue> read(Caller caller, Indicator ind, OrgUnit unit, List<Period> periods) {
+        Map<String, IndicatorValue> out = new HashMap<>();
+        for (IndicatorValue v : values.read(caller, List.of(ind.code()), List.of(unit.code()),
+                periods.stream().map(Period::id).toList(), null)) {
+            out.put(v.period(), v);
+        }
+        return out;
     }
 }

@@ -51,7 +51,33 @@ public class TaskIndicators implements IndicatorProvider {
         if (period.start().isAfter(today)) {
             return null;
         }
-        TaskService.TaskCounts c = tasks.counts(unit.path(), period.end(), today);
+        return value(indicator, tasks.counts(unit.path(), period.end(), today));
+    }
+
+    /** One grouped query per period for all the units (a dashboard's whole table), not one per cell. */
+    @Override
+    public List<ProvidedValue> valuesOf(String indicator, Collection<OrgUnit> units, Collection<Period> periods) {
+        if (!ON_TIME.equals(indicator) && !OVERDUE.equals(indicator) || units.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now();
+        List<OrgUnit> all = List.copyOf(units);
+        List<ProvidedValue> out = new java.util.ArrayList<>();
+        for (Period period : periods) {
+            if (period.start().isAfter(today)) {
+                continue;
+            }
+            tasks.countsBelow(OrgUnit.commonPath(all), all, period.end(), today).forEach((unit, c) -> {
+                Double v = value(indicator, c);
+                if (v != null) {
+                    out.add(new ProvidedValue(unit, period.id(), v));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static Double value(String indicator, TaskService.TaskCounts c) {
         if (c.total() == 0) {
             return null;
         }

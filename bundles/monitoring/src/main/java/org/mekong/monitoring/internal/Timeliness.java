@@ -8,18 +8,19 @@ import java.util.Map;
 import java.util.Set;
 
 import org.mekong.core.api.Period;
-import org.mekong.core.api.data.DataValueService;
-import org.mekong.core.api.data.UnitValue;
+import org.mekong.core.api.Caller;
+import org.mekong.core.api.data.IndicatorValue;
+import org.mekong.core.api.data.IndicatorValues;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnit;
 
 /** Reporting timeliness: the share of expected manual-indicator periods of the year up to asOf for which a unit has a value. */
 final class Timeliness {
-    private final DataValueService values;
+    private final IndicatorValues values;
     private final IndicatorRegistry indicators;
 
-    Timeliness(DataValueService values, IndicatorRegistry indicators) {
+    Timeliness(IndicatorValues values, IndicatorRegistry indicators) {
         this.values = values;
         this.indicators = indicators;
     }
@@ -29,7 +30,7 @@ final class Timeliness {
      * up to asOf) for which the unit has a value, own or rolled up; null when nothing is expected
      * or the unit reports none of them.
      */
-    Map<String, Double> of(List<Indicator> inds, List<OrgUnit> units, Period asOf, boolean verifiedOnly) {
+    Map<String, Double> of(Caller caller, List<Indicator> inds, List<OrgUnit> units, Period asOf) {
         List<Indicator> manual = inds.stream().filter(Indicator::isManual).toList();
         Period year = Period.parse(asOf.id().substring(0, 4));
         Map<String, List<Period>> window = new HashMap<>();
@@ -46,8 +47,8 @@ final class Timeliness {
             expected += ps.size();
         }
         Map<String, Integer> present = new HashMap<>();
-        for (UnitValue v : values.valuesAt(manual.stream().map(Indicator::code).toList(),
-                units.stream().map(OrgUnit::code).toList(), allPeriods, verifiedOnly)) {
+        for (IndicatorValue v : values.read(caller, manual.stream().map(Indicator::code).toList(),
+                units.stream().map(OrgUnit::code).toList(), allPeriods, null)) {
             Indicator ind = indicators.find(v.indicator()).orElse(null);
             if (ind != null && window.getOrDefault(ind.code(), List.of()).stream().anyMatch(p -> p.id().equals(v.period()))) {
                 present.merge(v.orgUnit(), 1, Integer::sum);

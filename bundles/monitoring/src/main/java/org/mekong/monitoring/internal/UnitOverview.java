@@ -50,8 +50,8 @@ final class UnitOverview {
         all.add(unit);
         all.addAll(children);
         List<Indicator> inds = indicators.list(null, false);
-        Map<String, List<Cell>> cellsByUnit = cells.latestCells(inds, all, asOf, verifiedOnly);
-        Map<String, Double> timelinessByUnit = timeliness.of(inds, all, asOf, verifiedOnly);
+        Map<String, List<Cell>> cellsByUnit = cells.latestCells(caller, inds, all, asOf);
+        Map<String, Double> timelinessByUnit = timeliness.of(caller, inds, all, asOf);
         LocalDate today = LocalDate.now();
         TaskService.TaskCounts tc = tasks.counts(unit.path(), asOf.end(), today);
         List<Cell> own = cellsByUnit.get(unit.code());

@@ -14,10 +14,12 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.mekong.core.api.Caller;
 import org.mekong.core.api.Period;
-import org.mekong.core.api.data.DataValueService;
 import org.mekong.core.api.data.DataValueState;
-import org.mekong.core.api.data.UnitValue;
+import org.mekong.core.api.data.IndicatorValue;
+import org.mekong.core.api.data.IndicatorValue.ValueSource;
+import org.mekong.core.api.data.IndicatorValues;
 import org.mekong.core.api.indicator.Direction;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorRegistry;
@@ -31,8 +33,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Difference in differences over the values the core's {@link DataValueService} answers (no SQL on
- * its tables here). For each watched indicator the pilot window is the indicator's periods from the
+ * Difference in differences over the values the core's {@link IndicatorValues} answers to the caller
+ * (no SQL on its tables here, and its visibility rule applies). For each watched indicator the pilot window is the indicator's periods from the
  * pilot's start to its end (or today, if earlier); the "before" window is the same number of periods
  * just before the start. Per unit, the unit's own values of each window are averaged; per group
  * (pilot, control) over the units that have values in both windows, and the change of each. The
@@ -46,11 +48,11 @@ public class Evaluator {
 
     private final DataSource ds;
     private final IndicatorRegistry indicators;
-    private final DataValueService values;
+    private final IndicatorValues values;
 
     @Activate
     public Evaluator(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
-            @Reference IndicatorRegistry indicators, @Reference DataValueService values,
+            @Reference IndicatorRegistry indicators, @Reference IndicatorValues values,
             @Reference SandboxSchema schema) {
         this.ds = ds;
         this.indicators = indicators;
@@ -58,15 +60,15 @@ public class Evaluator {
     }
 
     /** Evaluates a pilot (by id) as of a day, from verified values only or (staff) from submitted ones too. */
-    public Evaluation evaluate(long pilotId, String code, LocalDate start, LocalDate end, List<String> watched,
-            LocalDate asOf, boolean verifiedOnly) {
+    public Evaluation evaluate(Caller caller, long pilotId, String code, LocalDate start, LocalDate end,
+            List<String> watched, LocalDate asOf, boolean verifiedOnly) {
         Map<String, String> groupOf = new HashMap<>();
         Jdbc.read(ds, c -> Jdbc.list(c, "SELECT UNIT_CODE, GROUP_ROLE FROM SB_PILOT_UNIT WHERE PILOT_ID = ?",
                 r -> groupOf.put(r.getString(1), r.getString(2)), pilotId));
         List<IndicatorEvaluation> out = new ArrayList<>();
         for (String ind : watched) {
             Indicator indicator = indicators.find(ind).orElse(null);
-            out.add(indicator == null ? missing(ind) : one(groupOf, indicator, start, end, asOf, verifiedOnly));
+            out.add(indicator == null ? missing(ind) : one(caller, groupOf, indicator, start, end, asOf, verifiedOnly));
         }
         return new Evaluation(code, start, end, asOf, Instant.now(), out, verifiedOnly ? PUBLIC_STATES : STAFF_STATES);
     }
@@ -77,8 +79,8 @@ public class Evaluator {
                 "Indicator " + code + " is no longer in the registry.", List.of());
     }
 
-    private IndicatorEvaluation one(Map<String, String> groupOf, Indicator ind, LocalDate start, LocalDate end,
-            LocalDate asOf, boolean verifiedOnly) {
+    private IndicatorEvaluation one(Caller caller, Map<String, String> groupOf, Indicator ind, LocalDate start,
+            LocalDate end, LocalDate asOf, boolean verifiedOnly) {
         LocalDate last = end.isBefore(asOf) ? end : asOf;
         if (last.isBefore(start)) {
             return new IndicatorEvaluation(ind.code(), ind.nameVi(), ind.nameEn(), ind.unit(), ind.direction().name(),
@@ -98,9 +100,11 @@ public class Evaluator {
         // per unit: before sum, count, pilot-window sum, count; per period: pilot sum, count, control sum, count
         Map<String, double[]> perUnit = new TreeMap<>();
         Map<String, double[]> byPeriod = new TreeMap<>();
-        for (UnitValue v : values.valuesAt(List.of(ind.code()), groupOf.keySet(), ids(all), verifiedOnly)) {
+        Set<DataValueState> states = verifiedOnly ? Set.of(DataValueState.VERIFIED)
+                : Set.of(DataValueState.SUBMITTED, DataValueState.VERIFIED);
+        for (IndicatorValue v : values.read(caller, List.of(ind.code()), groupOf.keySet(), ids(all), states)) {
             String group = groupOf.get(v.orgUnit());
-            if (!v.own() || v.value() == null || group == null || !counted(v.state(), verifiedOnly)) {
+            if (v.source() != ValueSource.OWN || group == null) {
                 continue;
             }
             boolean inBefore = beforeIds.contains(v.period());
@@ -122,10 +126,6 @@ public class Evaluator {
         return new IndicatorEvaluation(ind.code(), ind.nameVi(), ind.nameEn(), ind.unit(), ind.direction().name(),
                 ids(before), ids(pilotPeriods), rounded(pilot), rounded(control), did, verdict,
                 reading(ind, pilot, control, did, verdict, true), reading(ind, pilot, control, did, verdict, false), series);
-    }
-
-    private static boolean counted(DataValueState state, boolean verifiedOnly) {
-        return state == DataValueState.VERIFIED || !verifiedOnly && state == DataValueState.SUBMITTED;
     }
 
     private static void add(double[] sums, int at, double value) {

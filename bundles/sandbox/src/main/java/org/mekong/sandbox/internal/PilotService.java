@@ -145,7 +145,7 @@ public class PilotService {
         List<String> watched = Jdbc.read(ds, c -> watched(c, r.id()));
         boolean staff = !caller.isAnonymous() && caller.hasAnyRole(STAFF)
                 && unitsOf(r.id()).stream().allMatch(u -> units.covers(caller, u));
-        return evaluator.evaluate(r.id(), r.code(), r.start(), r.end(), watched, asOf, !staff);
+        return evaluator.evaluate(caller, r.id(), r.code(), r.start(), r.end(), watched, asOf, !staff);
     }
 
     public Pilot create(Caller caller, PilotInput in) {

@@ -18,7 +18,9 @@ import org.mekong.core.api.data.DataValueService;
 import org.mekong.core.api.data.DataValueVersion;
 import org.mekong.core.api.data.SubmitResult;
 import org.mekong.core.api.data.UnitPeriod;
+import org.mekong.core.api.data.TreeValue;
 import org.mekong.core.api.data.UnitValue;
+import org.mekong.core.api.data.ValueScan;
 import org.mekong.core.api.data.WriteMode;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnitService;
@@ -50,6 +52,7 @@ public class DataValueServiceImpl implements DataValueService {
     private final DataValueWorkflow workflow;
     private final DataValueQueries queries;
     private final Rollups rollups;
+    private final DataValueScans scans;
     private final DataValueCorrections corrections;
 
     @Activate
@@ -62,6 +65,7 @@ public class DataValueServiceImpl implements DataValueService {
         this.workflow = new DataValueWorkflow(ds, indicators, checks, events);
         this.queries = new DataValueQueries(ds, checks);
         this.rollups = new Rollups(ds, indicators);
+        this.scans = new DataValueScans(ds, checks);
         this.corrections = new DataValueCorrections(ds, checks, queries, events);
         PeriodDates.backfill(ds);
     }
@@ -141,6 +145,11 @@ public class DataValueServiceImpl implements DataValueService {
     public List<UnitValue> valuesAt(Collection<String> indicators, Collection<String> orgUnits,
             Collection<String> periods, boolean verifiedOnly) {
         return rollups.valuesAt(indicators, orgUnits, periods, verifiedOnly);
+    }
+
+    @Override
+    public List<TreeValue> scan(ValueScan scan) {
+        return scans.scan(scan);
     }
 
     @Override

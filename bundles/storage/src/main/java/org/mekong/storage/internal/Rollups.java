@@ -182,7 +182,10 @@ final class Rollups {
                         + " > 0 ORDER BY DEPTH", rs -> {
                             double sum = rs.getDouble(4);
                             long n = rs.getLong(5);
-                            double value = aggregation.get(rs.getString(1)) == Aggregation.SUM ? sum : sum / n;
+                            Aggregation a = aggregation.get(rs.getString(1));
+                            // DV_AGG holds sums and counts: totals for SUM and LAST, the mean otherwise;
+                            // the other aggregations are computed from the values themselves (IndicatorValues).
+                            double value = a == Aggregation.SUM || a == Aggregation.LAST ? sum : sum / n;
                             return new UnitValue(rs.getString(1), rs.getString(2), rs.getString(3), value, false, n,
                                     sum, null);
                         }, params.toArray())) {

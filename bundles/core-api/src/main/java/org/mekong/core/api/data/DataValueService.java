@@ -94,5 +94,12 @@ public interface DataValueService {
     List<UnitValue> valuesAt(Collection<String> indicators, Collection<String> orgUnits, Collection<String> periods,
             boolean verifiedOnly);
 
+    /**
+     * Stored values by the scan's filters, set-based (a few statements, never one per value), for
+     * rules and computations that look across the tree. No access check, like {@link #valuesAt}:
+     * what a user may see is decided by the caller, see {@link IndicatorValues}.
+     */
+    List<TreeValue> scan(ValueScan scan);
+
     long count();
 }

@@ -6,6 +6,8 @@ import org.mekong.core.api.Periodicity;
  * An indicator definition. Values at or beyond {@code greenThreshold} are green, values at or
  * beyond {@code redThreshold} on the bad side are red, amber in between ({@link Direction}).
  * {@code provider} names the plugin for plugin-provided indicators, null for stored ones.
+ * {@code aggregation} says how values combine over the org-unit tree; {@code weightIndicator} is
+ * the denominator of a {@link Aggregation#WEIGHTED_AVERAGE} (null otherwise).
  */
 public record Indicator(
         String code,
@@ -22,12 +24,44 @@ public record Indicator(
         IndicatorSource source,
         boolean retired,
         long version,
-        String provider) {
+        String provider,
+        Aggregation aggregation,
+        String weightIndicator) {
 
-    /** How values roll up over the org-unit tree: counts add up, rates and shares average. */
-    public Aggregation aggregation() {
-        return unit != null && (unit.equalsIgnoreCase("count") || unit.equalsIgnoreCase("số")) ? Aggregation.SUM
-                : Aggregation.AVERAGE;
+    /** A missing aggregation is the default for the unit of measure ({@link #defaultAggregation(String)}). */
+    public Indicator {
+        if (aggregation == null) {
+            aggregation = defaultAggregation(unit);
+        }
+        if (aggregation != Aggregation.WEIGHTED_AVERAGE) {
+            weightIndicator = null;
+        }
+    }
+
+    /**
+     * A definition without a declared aggregation: the default for its unit of measure applies.
+     * Kept for plugins built against API 1.3; new definitions declare their aggregation.
+     */
+    public Indicator(String code, String nameVi, String nameEn, IndicatorLayer layer, String unit,
+            Periodicity periodicity, Direction direction, Double greenThreshold, Double redThreshold, String formula,
+            String ownerUnit, IndicatorSource source, boolean retired, long version, String provider) {
+        this(code, nameVi, nameEn, layer, unit, periodicity, direction, greenThreshold, redThreshold, formula,
+                ownerUnit, source, retired, version, provider, null, null);
+    }
+
+    /** The aggregation used when none is declared: counts add up, everything else averages. */
+    public static Aggregation defaultAggregation(String unit) {
+        return isCountUnit(unit) ? Aggregation.SUM : Aggregation.AVERAGE;
+    }
+
+    private static boolean isCountUnit(String unit) {
+        return unit != null && (unit.equalsIgnoreCase("count") || unit.equalsIgnoreCase("số"));
+    }
+
+    /** This definition with another aggregation (and denominator for a weighted average). */
+    public Indicator withAggregation(Aggregation newAggregation, String newWeightIndicator) {
+        return new Indicator(code, nameVi, nameEn, layer, unit, periodicity, direction, greenThreshold, redThreshold,
+                formula, ownerUnit, source, retired, version, provider, newAggregation, newWeightIndicator);
     }
 
     /** True for values entered by people (no formula, not computed by a plugin). */
@@ -43,7 +77,7 @@ public record Indicator(
         if (unit != null && unit.equals("%") && (value < 0 || value > 100)) {
             return "a percentage must lie between 0 and 100, got " + value;
         }
-        if (aggregation() == Aggregation.SUM && (value < 0 || value != Math.rint(value))) {
+        if (isCountUnit(unit) && (value < 0 || value != Math.rint(value))) {
             return "a count must be a whole number not below 0, got " + value;
         }
         return null;
@@ -58,6 +92,6 @@ public record Indicator(
         IndicatorSource kept = source == IndicatorSource.MANUAL && (formula == null || formula.isBlank())
                 ? IndicatorSource.MANUAL : IndicatorSource.PLUGIN;
         return new Indicator(code, nameVi, nameEn, layer, unit, periodicity, direction, greenThreshold, redThreshold,
-                formula, ownerUnit, kept, retired, 0, providerName);
+                formula, ownerUnit, kept, retired, 0, providerName, aggregation, weightIndicator);
     }
 }

@@ -7,6 +7,7 @@ import javax.persistence.Table;
 import javax.persistence.Version;
 
 import org.mekong.core.api.Periodicity;
+import org.mekong.core.api.indicator.Aggregation;
 import org.mekong.core.api.indicator.Direction;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorLayer;
@@ -41,6 +42,10 @@ public class IndicatorEntity {
     private String ownerUnit;
     @Column(name = "SOURCE")
     private String source;
+    @Column(name = "AGGREGATION")
+    private String aggregation;
+    @Column(name = "WEIGHT_INDICATOR")
+    private String weightIndicator;
     @Column(name = "RETIRED")
     private boolean retired;
     @Version
@@ -66,6 +71,8 @@ public class IndicatorEntity {
         redThreshold = d.redThreshold();
         formula = d.formula() == null || d.formula().isBlank() ? null : d.formula();
         ownerUnit = d.ownerUnit();
+        aggregation = d.aggregation().name();
+        weightIndicator = d.weightIndicator();
         source = (formula != null ? IndicatorSource.COMPUTED : IndicatorSource.MANUAL).name();
     }
 
@@ -80,6 +87,7 @@ public class IndicatorEntity {
     public Indicator toDTO() {
         return new Indicator(code, nameVi, nameEn, IndicatorLayer.valueOf(layer), unit, Periodicity.valueOf(periodicity),
                 Direction.valueOf(direction), greenThreshold, redThreshold, formula, ownerUnit,
-                IndicatorSource.valueOf(source), retired, version, null);
+                IndicatorSource.valueOf(source), retired, version, null,
+                aggregation == null ? null : Aggregation.valueOf(aggregation), weightIndicator);
     }
 }

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import org.mekong.core.api.Period;
+import org.mekong.core.api.data.DataValueService;
+import org.mekong.core.api.data.DataValueState;
+import org.mekong.core.api.data.TreeValue;
+import org.mekong.core.api.data.ValueScan;
 import org.mekong.core.api.indicator.Direction;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorRegistry;
@@ -23,14 +25,14 @@ import org.mekong.monitoring.internal.EvidenceAccess;
 import org.mekong.monitoring.internal.TargetService;
 import org.mekong.monitoring.internal.Task;
 import org.mekong.monitoring.internal.TaskService;
-import org.mekong.storage.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The built-in data rules. They read the current values with set-based SQL on the shared
- * DataSource (one query per indicator), never entity by entity.
+ * The built-in data rules. They read the current values through the core's set-based
+ * {@link DataValueService#scan} (one read per indicator), never value by value and never with
+ * SQL of their own on the core's tables.
  */
 public final class DataRules {
     private DataRules() {
@@ -52,14 +54,14 @@ public final class DataRules {
     /** A unit that reported an indicator before but not its latest due period. */
     @Component(service = WarningRule.class)
     public static class StaleData extends NamedRule {
-        private final DataSource ds;
+        private final DataValueService values;
         private final IndicatorRegistry indicators;
 
         @Activate
-        public StaleData(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
+        public StaleData(@Reference DataValueService values,
                 @Reference IndicatorRegistry indicators) {
             super("stale-data", "Số liệu không được cập nhật", "Stale data");
-            this.ds = ds;
+            this.values = values;
             this.indicators = indicators;
         }
 
@@ -69,17 +71,15 @@ public final class DataRules {
             List<WarningFinding> out = new ArrayList<>();
             for (Indicator i : manual(indicators)) {
                 Period due = latestDue(i, context.today(), grace);
-                Jdbc.read(ds, c -> Jdbc.list(c, "SELECT ORGUNIT_CODE, MAX(PERIOD) FROM DATA_VALUE WHERE INDICATOR_CODE = ? "
-                        + "AND LENGTH(PERIOD) = ? GROUP BY ORGUNIT_CODE", rs -> {
-                            String last = rs.getString(2);
-                            if (last.compareTo(due.id()) < 0) {
-                                out.add(new WarningFinding(rs.getString(1), "DATAVALUE", i.code() + "/" + rs.getString(1),
-                                        WarningSeverity.WARNING, "Chưa cập nhật / No update: " + i.code() + " \u2014 kỳ mới nhất "
-                                                + "/ latest period " + last + ", cần kỳ / due " + due.id() + " trước / by "
-                                                + due.end().plusDays(grace)));
-                            }
-                            return null;
-                        }, i.code(), due.id().length()));
+                for (TreeValue v : values.scan(new ValueScan(List.of(i.code()), null, null, null, true))) {
+                    Period last = Period.parse(v.period());
+                    if (last.periodicity() == due.periodicity() && last.end().isBefore(due.end())) {
+                        out.add(new WarningFinding(v.orgUnit(), "DATAVALUE", i.code() + "/" + v.orgUnit(),
+                                WarningSeverity.WARNING, "Chưa cập nhật / No update: " + i.code() + " \u2014 kỳ mới nhất "
+                                        + "/ latest period " + last + ", cần kỳ / due " + due.id() + " trước / by "
+                                        + due.end().plusDays(grace)));
+                    }
+                }
             }
             return out;
         }
@@ -88,17 +88,17 @@ public final class DataRules {
     /** A unit's own latest value of an indicator is red. */
     @Component(service = WarningRule.class)
     public static class IndicatorRed extends NamedRule {
-        private final DataSource ds;
+        private final DataValueService values;
         private final IndicatorRegistry indicators;
         private final TargetService targets;
         private final DashboardService dashboard;
 
         @Activate
-        public IndicatorRed(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
+        public IndicatorRed(@Reference DataValueService values,
                 @Reference IndicatorRegistry indicators, @Reference TargetService targets,
                 @Reference DashboardService dashboard) {
             super("indicator-red", "Chỉ tiêu ở mức đỏ", "Indicator red");
-            this.ds = ds;
+            this.values = values;
             this.indicators = indicators;
             this.targets = targets;
             this.dashboard = dashboard;
@@ -108,21 +108,16 @@ public final class DataRules {
         public List<WarningFinding> check(WarningContext context) {
             List<WarningFinding> out = new ArrayList<>();
             for (Indicator i : manual(indicators)) {
-                record Latest(String unit, String period, double value) {
-                }
-                List<Latest> latest = Jdbc.read(ds, c -> Jdbc.list(c, "SELECT d.ORGUNIT_CODE, d.PERIOD, d.NUM_VALUE FROM "
-                        + "DATA_VALUE d WHERE d.INDICATOR_CODE = ? AND d.PERIOD = (SELECT MAX(x.PERIOD) FROM DATA_VALUE x "
-                        + "WHERE x.INDICATOR_CODE = d.INDICATOR_CODE AND x.ORGUNIT_CODE = d.ORGUNIT_CODE)",
-                        rs -> new Latest(rs.getString(1), rs.getString(2), rs.getDouble(3)), i.code()));
+                List<TreeValue> latest = values.scan(new ValueScan(List.of(i.code()), null, null, null, true));
                 if (latest.isEmpty()) {
                     continue;
                 }
-                Map<String, Double> tg = targets.lookup(List.of(i.code()), latest.stream().map(Latest::unit).toList(),
-                        latest.stream().map(Latest::period).distinct().toList());
-                for (Latest l : latest) {
-                    Double t = tg.get(i.code() + '|' + l.unit() + '|' + l.period());
+                Map<String, Double> tg = targets.lookup(List.of(i.code()), latest.stream().map(TreeValue::orgUnit).toList(),
+                        latest.stream().map(TreeValue::period).distinct().toList());
+                for (TreeValue l : latest) {
+                    Double t = tg.get(i.code() + '|' + l.orgUnit() + '|' + l.period());
                     if (Colour.of(i, l.value(), t, dashboard.amberRatio()) == Colour.RED) {
-                        out.add(new WarningFinding(l.unit(), "INDICATOR", i.code() + "/" + l.unit(),
+                        out.add(new WarningFinding(l.orgUnit(), "INDICATOR", i.code() + "/" + l.orgUnit(),
                                 WarningSeverity.WARNING, "Mức đỏ / Red: " + i.code() + " = " + l.value() + " (" + l.period()
                                         + (t == null ? "" : ", mục tiêu / target " + t) + ")"));
                     }
@@ -135,14 +130,14 @@ public final class DataRules {
     /** The last k values of a unit keep getting worse. */
     @Component(service = WarningRule.class)
     public static class FallingTrend extends NamedRule {
-        private final DataSource ds;
+        private final DataValueService values;
         private final IndicatorRegistry indicators;
 
         @Activate
-        public FallingTrend(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
+        public FallingTrend(@Reference DataValueService values,
                 @Reference IndicatorRegistry indicators) {
             super("falling-trend", "Xu hướng giảm", "Falling trend");
-            this.ds = ds;
+            this.values = values;
             this.indicators = indicators;
         }
 
@@ -160,10 +155,10 @@ public final class DataRules {
                 }
                 // The last k values up to the latest period that has data: look at k + 1 periods ending one past due.
                 Map<String, Map<String, Double>> byUnit = new HashMap<>();
-                Jdbc.read(ds, c -> Jdbc.list(c, "SELECT ORGUNIT_CODE, PERIOD, NUM_VALUE FROM DATA_VALUE WHERE "
-                        + "INDICATOR_CODE = ? AND PERIOD IN (" + Jdbc.marks(window.size()) + ")", rs -> byUnit
-                                .computeIfAbsent(rs.getString(1), u -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3)),
-                        concat(i.code(), window.stream().map(Period::id).toArray())));
+                for (TreeValue v : values.scan(new ValueScan(List.of(i.code()), null,
+                        window.stream().map(Period::id).toList(), null, false))) {
+                    byUnit.computeIfAbsent(v.orgUnit(), u -> new HashMap<>()).put(v.period(), v.value());
+                }
                 for (Map.Entry<String, Map<String, Double>> e : byUnit.entrySet()) {
                     List<Double> series = new ArrayList<>();
                     for (Period w : window) {
@@ -190,27 +185,20 @@ public final class DataRules {
             }
             return out;
         }
-
-        private static Object[] concat(Object first, Object[] rest) {
-            Object[] all = new Object[rest.length + 1];
-            all[0] = first;
-            System.arraycopy(rest, 0, all, 1, rest.length);
-            return all;
-        }
     }
 
     /** A done task whose reports carry no file, or a submitted value without evidence. */
     @Component(service = WarningRule.class)
     public static class MissingEvidence extends NamedRule {
-        private final DataSource ds;
+        private final DataValueService values;
         private final TaskService tasks;
         private final EvidenceAccess evidence;
 
         @Activate
-        public MissingEvidence(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
+        public MissingEvidence(@Reference DataValueService values,
                 @Reference TaskService tasks, @Reference EvidenceAccess evidence) {
             super("missing-evidence", "Thiếu minh chứng", "Missing evidence");
-            this.ds = ds;
+            this.values = values;
             this.tasks = tasks;
             this.evidence = evidence;
         }
@@ -227,13 +215,11 @@ public final class DataRules {
             }
             Set<String> valuesWithFiles = evidence.ownersWithEvidence("DATAVALUE");
             Map<String, Integer> missing = new java.util.TreeMap<>();
-            Jdbc.read(ds, c -> Jdbc.list(c, "SELECT INDICATOR_CODE, ORGUNIT_CODE, PERIOD FROM DATA_VALUE WHERE STATE = "
-                    + "'SUBMITTED'", rs -> {
-                        if (!valuesWithFiles.contains(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3))) {
-                            missing.merge(rs.getString(2) + "/" + rs.getString(3), 1, Integer::sum);
-                        }
-                        return null;
-                    }));
+            for (TreeValue v : values.scan(new ValueScan(null, null, null, Set.of(DataValueState.SUBMITTED), false))) {
+                if (!valuesWithFiles.contains(v.indicator() + "/" + v.orgUnit() + "/" + v.period())) {
+                    missing.merge(v.orgUnit() + "/" + v.period(), 1, Integer::sum);
+                }
+            }
             // One finding per unit and period, not per value.
             missing.forEach((unitPeriod, n) -> out.add(new WarningFinding(unitPeriod.substring(0, unitPeriod.indexOf('/')),
                     "DATAVALUE", unitPeriod, WarningSeverity.INFO, "Số liệu gửi duyệt chưa có minh chứng / Submitted "

@@ -3,9 +3,11 @@ package org.mekong.province.hue.internal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.mekong.core.api.Caller;
 import org.mekong.core.api.Period;
+import org.mekong.core.api.data.IndicatorValues;
+import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.Periodicity;
 import org.mekong.core.api.indicator.Direction;
 import org.mekong.core.api.indicator.Indicator;
@@ -17,9 +19,6 @@ import org.mekong.core.spi.IndicatorProvider;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Hue's own indicators, present while this plugin is installed. The commune centres' resolution
@@ -36,21 +35,15 @@ public class HueIndicatorProvider implements IndicatorProvider {
     static final String FEEDBACK_RATE = "FEEDBACK-RESOLUTION-RATE";
 
     private final OrgUnitService orgUnits;
-    private final List<IndicatorProvider> others = new CopyOnWriteArrayList<>();
+    private final IndicatorRegistry registry;
+    private final IndicatorValues values;
 
     @Activate
-    public HueIndicatorProvider(@Reference OrgUnitService orgUnits) {
+    public HueIndicatorProvider(@Reference OrgUnitService orgUnits, @Reference IndicatorRegistry registry,
+            @Reference IndicatorValues values) {
         this.orgUnits = orgUnits;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(!(component.name=org.mekong.province.hue.internal.HueIndicatorProvider))")
-    void addProvider(IndicatorProvider provider) {
-        others.add(provider);
-    }
-
-    void removeProvider(IndicatorProvider provider) {
-        others.remove(provider);
+        this.registry = registry;
+        this.values = values;
     }
 
     @Override
@@ -73,29 +66,41 @@ public class HueIndicatorProvider implements IndicatorProvider {
 
     /** Whether the feedback plugin (the source of the centres' rate) is installed. */
     boolean feedbackPresent() {
-        return feedback() != null;
-    }
-
-    private IndicatorProvider feedback() {
-        return others.stream().filter(p -> p.indicators().stream().anyMatch(i -> FEEDBACK_RATE.equals(i.code())))
-                .findFirst().orElse(null);
+        return registry.find(FEEDBACK_RATE).isPresent();
     }
 
     @Override
     public Double valueOf(String indicator, OrgUnit unit, Period period) {
-        if (!CENTRE_RESOLUTION.equals(indicator) || unit == null || !orgUnits.isWithin(unit.code(), HUE)) {
-            return null;
+        List<ProvidedValue> found = valuesOf(indicator, List.of(unit), List.of(period));
+        return found.isEmpty() ? null : found.get(0).value();
+    }
+
+    /**
+     * The centres' rate is the feedback plugin's resolution rate at Hue's units, read through the
+     * core's one read path in bulk (the feedback plugin computes it set-based); nothing outside Hue.
+     */
+    @Override
+    public List<ProvidedValue> valuesOf(String indicator, Collection<OrgUnit> units, Collection<Period> periods) {
+        if (!CENTRE_RESOLUTION.equals(indicator) || !feedbackPresent()) {
+            return List.of();
         }
-        IndicatorProvider source = feedback();
-        return source == null ? null : source.valueOf(FEEDBACK_RATE, unit, period);
+        List<String> inHue = units.stream().filter(u -> u != null && orgUnits.isWithin(u.code(), HUE))
+                .map(OrgUnit::code).toList();
+        if (inHue.isEmpty() || periods.isEmpty()) {
+            return List.of();
+        }
+        // Computed from operational data, not from stored values: an anonymous reader sees the same figures.
+        return values.read(Caller.anonymous(), List.of(FEEDBACK_RATE), inHue, periods.stream().map(Period::id).toList(),
+                null).stream().map(v -> new ProvidedValue(v.orgUnit(), v.period(), v.value())).toList();
     }
 
     /** The centres' rate for each Hue commune or ward over the period from {@code from} to today's month. */
     List<CentreRate> centres(LocalDate from) {
         Period period = Period.containing(Periodicity.YEARLY, from);
-        return orgUnits.children(HUE).stream()
-                .map(u -> new CentreRate(u.code(), u.nameVi(), u.nameEn(), valueOf(CENTRE_RESOLUTION, u, period)))
-                .toList();
+        List<OrgUnit> communes = orgUnits.children(HUE);
+        java.util.Map<String, Double> rate = new java.util.HashMap<>();
+        valuesOf(CENTRE_RESOLUTION, communes, List.of(period)).forEach(v -> rate.put(v.orgUnit(), v.value()));
+        return communes.stream().map(u -> new CentreRate(u.code(), u.nameVi(), u.nameEn(), rate.get(u.code()))).toList();
     }
 
     /** One commune's figure; rate is null when it received no feedback or the feedback plugin is absent. */
