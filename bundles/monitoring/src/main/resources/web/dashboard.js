@@ -22,7 +22,8 @@ addTexts({
     notVerified: 'Chưa xác minh', notVerifiedState: 'Chưa xác minh: {state}', computed: 'tính theo công thức', plugin: 'do phân hệ tính',
     noChart: 'Không tải được thư viện biểu đồ; số liệu hiển thị dạng bảng.', noTrend: 'Chưa có dữ liệu cho chỉ số này.',
     pickIndicator: 'Chọn một chỉ số trong bảng để xem xu hướng.', hasChildren: 'Xem các đơn vị trực thuộc',
-    noChildren: 'Đơn vị này không có đơn vị trực thuộc.', colour: 'Đánh giá'
+    noChildren: 'Đơn vị này không có đơn vị trực thuộc.', colour: 'Đánh giá', noRank: 'không có số liệu', colourRuleTitle: 'Cách tính màu và xếp hạng',
+    colourRule: 'Cách tính màu: mỗi chỉ số xanh khi đạt mục tiêu (hoặc ngưỡng xanh), đỏ khi dưới {red} % mục tiêu (hoặc vượt ngưỡng đỏ), vàng ở giữa; chỉ số không có mục tiêu, ngưỡng thì "chưa đánh giá". Một đơn vị xanh khi từ 80 % chỉ số được đánh giá là xanh; đỏ khi có chỉ số đỏ và dưới 50 % là xanh; còn lại vàng. Số liệu của cấp trên được tổng hợp từ cấp dưới theo cách tổng hợp của từng chỉ số (cộng, trung bình, trung bình có trọng số...). Xếp hạng: bằng nhau thì cùng hạng; đơn vị không có số liệu xếp cuối, không có hạng.'
   },
   en: {
     dashTitle: 'Monitoring dashboard — Mekong', asOf: 'As of', show: 'Show', asOfHint: 'E.g. 2026, 2026Q3, 202609',
@@ -39,11 +40,12 @@ addTexts({
     notVerified: 'Not verified', notVerifiedState: 'Not verified: {state}', computed: 'computed by formula', plugin: 'computed by a plugin',
     noChart: 'The chart library did not load; the data is shown as a table.', noTrend: 'No data for this indicator yet.',
     pickIndicator: 'Pick an indicator in the table to see its trend.', hasChildren: 'Show the units below',
-    noChildren: 'This unit has no units below it.', colour: 'Rating'
+    noChildren: 'This unit has no units below it.', colour: 'Rating', noRank: 'no data', colourRuleTitle: 'How colours and ranks are given',
+    colourRule: 'How colours are given: an indicator is green when it meets its target (or green threshold), red below {red} % of the target (or beyond the red threshold), amber in between; an indicator without target or thresholds is "not rated". A unit is green when at least 80 % of its rated indicators are green; red when one is red and fewer than 50 % are green; amber otherwise. A higher level\'s values combine the levels below by each indicator\'s aggregation (sum, average, weighted average...). Rankings: equal figures share a rank; units without data come last, without a rank.'
   }
 });
 
-const hex = { GREEN: '#1e8e3e', AMBER: '#f2a900', RED: '#c5221f', NONE: '#9aa5b1' };
+const hex = { GREEN: '#1e8e3e', AMBER: '#f2a900', RED: '#c5221f', NONE: '#9aa5b1', UNRATED: '#6b7785' };
 let state = {};
 let overview = null;
 let rankings = null;
@@ -143,12 +145,14 @@ function tile(field, label, value, ...extra) {
 
 function renderSummary() {
   const s = overview.summary || {};
-  const lights = el('div', { class: 'lights' }, ['GREEN', 'AMBER', 'RED', 'NONE'].map((c) => el('span', {
+  const lights = el('div', { class: 'lights' }, ['GREEN', 'AMBER', 'RED', 'UNRATED', 'NONE'].map((c) => el('span', {
     dataset: { colour: c }
   }, colourBadge(c, `${t(c)}: ${fmt(s[c.toLowerCase()] ?? 0, 0)}`))));
   const warnings = el('a', { href: `/monitoring/warnings.html${query({ orgUnit: unitCode() })}`, class: 'sub' }, t('seeWarnings'));
+  $('colour-rule').querySelector('p').textContent = t('colourRule', { red: fmt((overview.amberRatio ?? 0.8) * 100, 0) });
   $('summary').replaceChildren(
-    tile('greenShare', t('sumGreen'), pct(s.greenShare)),
+    tile('greenShare', t('sumGreen'), el('span', { class: `badge colour-${s.colour || 'NONE'}`, dataset: { colour: s.colour || 'NONE' } },
+      pct(s.greenShare))),
     el('div', { class: 'tile', dataset: { field: 'lights' } }, el('span', { class: 'label' }, t('sumLights')), lights),
     tile('taskOnTimeShare', t('sumTasks'), pct(s.taskOnTimeShare), el('span', { class: 'sub' },
       t('sumTasksSub', { onTime: fmt(s.tasksOnTime ?? 0, 0), due: fmt(s.tasksDue ?? 0, 0), overdue: fmt(s.tasksOverdue ?? 0, 0) }))),
@@ -163,7 +167,7 @@ function withUnit(value, unit) {
 }
 
 function indicatorRow(c) {
-  const colour = ['GREEN', 'AMBER', 'RED'].includes(c.colour) ? c.colour : 'NONE';
+  const colour = ['GREEN', 'AMBER', 'RED', 'UNRATED'].includes(c.colour) ? c.colour : 'NONE';
   const hasValue = c.value !== null && c.value !== undefined;
   const how = c.source === 'FORMULA' ? t('computed') : c.source === 'PLUGIN' ? t('plugin')
     : c.own ? t('ownValue') : t('rollup', { n: fmt(c.reportingUnits ?? 0, 0) });
@@ -196,10 +200,9 @@ function selectIndicator(code) {
   loadTrend();
 }
 
-/** Colour of a green share: GREEN from 80 %, AMBER from 50 %, RED below, NONE without indicators. */
-function shareColour(share) {
-  if (share === null || share === undefined) return 'NONE';
-  return share >= 0.8 ? 'GREEN' : share >= 0.5 ? 'AMBER' : 'RED';
+/** A unit's colour is the server's (Colour.overall): the rule is explained on the page. */
+function shareColour(row) {
+  return ['GREEN', 'AMBER', 'RED'].includes(row?.colour) ? row.colour : 'NONE';
 }
 
 function unitLink(unit, cls, hasChildren) {
@@ -216,8 +219,8 @@ function childRow(c) {
   const counts = el('span', { class: 'counts' }, ['green', 'amber', 'red'].map((k) => `${t(k.toUpperCase())} ${fmt(c[k] ?? 0, 0)}`).join(' · '));
   return el('tr', { dataset: { code: unit.code } },
     el('td', {}, unitLink(unit, 'drill', c.hasChildren), el('span', { class: 'code' }, unit.code)),
-    el('td', { class: 'share', dataset: { colour: shareColour(c.greenShare) } },
-      el('span', { class: `badge colour-${shareColour(c.greenShare)}` }, pct(c.greenShare)), counts),
+    el('td', { class: 'share', dataset: { colour: shareColour(c) } },
+      el('span', { class: `badge colour-${shareColour(c)}` }, pct(c.greenShare)), counts),
     el('td', { class: 'num' }, pct(c.taskOnTimeShare)),
     el('td', { class: 'num' }, pct(c.timeliness)),
     el('td', { class: 'num' }, fmt(c.openWarnings ?? 0, 0)));
@@ -246,14 +249,15 @@ function renderRankings() {
   fillRows($('rankings-table').tBodies[0], (rankings.rows || []).map((r) => {
     const unit = typeof r.orgUnit === 'string' ? { code: r.orgUnit } : (r.orgUnit || {});
     const cells = [
-      el('td', { class: 'num' }, fmt(r.rank, 0)),
+      el('td', { class: 'num' }, r.noData || r.rank === null || r.rank === undefined
+        ? el('span', { class: 'sub' }, t('noRank')) : fmt(r.rank, 0)),
       el('td', {}, unitLink(unit, 'rank-unit')),
       el('td', { class: 'num' }, pct(r.greenShare)),
       el('td', { class: 'num' }, pct(r.taskOnTimeShare)),
       el('td', { class: 'num' }, pct(r.timeliness))
     ];
     if (cells[sorted]) cells[sorted].style.fontWeight = '700';
-    return el('tr', { dataset: { code: unit.code, rank: r.rank } }, cells);
+    return el('tr', { dataset: { code: unit.code, rank: r.rank ?? '' , noData: String(Boolean(r.noData)) } }, cells);
   }));
 }
 

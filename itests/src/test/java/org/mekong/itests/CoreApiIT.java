@@ -613,4 +613,111 @@ public class CoreApiIT extends MekongTestSupport {
         assertEquals(200, get("/ui/index.html", null).status());
         assertEquals(404, get("/api/no/such/thing", null).status());
     }
+
+    private static Map<String, Object> indicatorDef(String code, String unit, String aggregation, String weight) {
+        Map<String, Object> def = new java.util.HashMap<>(Map.of("code", code, "nameVi", "Chỉ số thử " + code, "nameEn",
+                "Test indicator " + code, "layer", "OPERATIONAL", "unit", unit, "periodicity", "MONTHLY", "direction",
+                "HIGHER_IS_BETTER", "ownerUnit", "HUE", "aggregation", aggregation));
+        if (weight != null) {
+            def.put("weightIndicator", weight);
+        }
+        return def;
+    }
+
+    private static JsonNode cell(String auth, String unit, String indicator) throws Exception {
+        Reply o = get("/api/monitoring/overview?orgUnit=" + unit + "&asOf=202501", auth);
+        assertEquals(o.toString(), 200, o.status());
+        for (JsonNode c : o.json().get("indicators")) {
+            if (c.get("code").asText().equals(indicator)) {
+                return c;
+            }
+        }
+        throw new AssertionError(indicator + " is not on the overview of " + unit);
+    }
+
+    private static JsonNode rollupPoint(String auth, String indicator) throws Exception {
+        Reply r = get("/api/monitoring/rollup?indicator=" + indicator + "&orgUnit=HUE&from=202501&to=202501", auth);
+        assertEquals(r.toString(), 200, r.status());
+        return r.json().get("points").get(0);
+    }
+
+    /**
+     * Issue 15 point 1: one read path. Indicators declare their aggregation (a weighted average by a
+     * denominator, MIN, NONE...), and values not verified are seen, marked, only by data staff whose
+     * scope covers them; the public dashboard computes from verified values only.
+     */
+    @Test
+    public void indicatorValuesAggregateAsDeclaredAndShowDraftsOnlyToStaffAsDrafts() throws Exception {
+        Reply noWeight = send("POST", "/api/indicators", admin(), indicatorDef("IT-AGG-RATE", "%", "WEIGHTED_AVERAGE", null));
+        assertEquals(noWeight.toString(), 400, noWeight.status());
+        assertEquals("weightIndicator", noWeight.json().get("details").get(0).get("field").asText());
+        assertEquals(201, send("POST", "/api/indicators", admin(), indicatorDef("IT-AGG-DOSSIERS", "count", "SUM", null)).status());
+        Reply rate = send("POST", "/api/indicators", admin(), indicatorDef("IT-AGG-RATE", "%", "WEIGHTED_AVERAGE",
+                "IT-AGG-DOSSIERS"));
+        assertEquals(rate.toString(), 201, rate.status());
+        assertEquals("WEIGHTED_AVERAGE", get("/api/indicators/IT-AGG-RATE", null).json().get("aggregation").asText());
+        assertEquals("IT-AGG-DOSSIERS", get("/api/indicators/IT-AGG-RATE", null).json().get("weightIndicator").asText());
+        assertEquals(201, send("POST", "/api/indicators", admin(), indicatorDef("IT-AGG-LOW", "%", "MIN", null)).status());
+        assertEquals(201, send("POST", "/api/indicators", admin(), indicatorDef("IT-AGG-OWN", "%", "NONE", null)).status());
+        // the seeded indicators declare theirs
+        assertEquals("SUM", get("/api/indicators/STARTUPS", null).json().get("aggregation").asText());
+        assertEquals("AVERAGE", get("/api/indicators/ONLINE-DOSSIER-RATE", null).json().get("aggregation").asText());
+
+        String reporter = createUser("agg.reporter", "REPORTER", "HUE");
+        String verifier = createUser("agg.verifier", "VERIFIER", "HUE");
+        String px = "HUE-PHU-XUAN";
+        String kl = "HUE-KIM-LONG";
+        String vd = "HUE-VY-DA";
+        Reply batch = send("POST", "/api/datavalues/batch", reporter, Map.of("values", List.of(
+                value("IT-AGG-RATE", px, "202501", 80), value("IT-AGG-RATE", kl, "202501", 50),
+                value("IT-AGG-RATE", vd, "202501", 20), value("IT-AGG-DOSSIERS", px, "202501", 100),
+                value("IT-AGG-DOSSIERS", kl, "202501", 300), value("IT-AGG-LOW", px, "202501", 30),
+                value("IT-AGG-LOW", kl, "202501", 10), value("IT-AGG-LOW", vd, "202501", 20),
+                value("IT-AGG-OWN", px, "202501", 40))));
+        assertEquals(batch.toString(), 200, batch.status());
+
+        // staff of Hue see the drafts, marked as such; (80 x 100 + 50 x 300) / 400 = 57.5, VD has no weight
+        JsonNode staffRate = rollupPoint(reporter, "IT-AGG-RATE");
+        assertEquals(57.5, staffRate.get("value").asDouble(), 1e-9);
+        assertEquals("WEIGHTED_AVERAGE", get("/api/monitoring/rollup?indicator=IT-AGG-RATE&orgUnit=HUE&from=202501&to=202501",
+                reporter).json().get("aggregation").asText());
+        assertEquals(400, rollupPoint(reporter, "IT-AGG-DOSSIERS").get("value").asInt());
+        assertEquals(10, rollupPoint(reporter, "IT-AGG-LOW").get("value").asDouble(), 1e-9);
+        assertTrue(rollupPoint(reporter, "IT-AGG-OWN").get("value").isNull());
+        JsonNode low = cell(reporter, "HUE", "IT-AGG-LOW");
+        assertEquals(10, low.get("value").asDouble(), 1e-9);
+        assertFalse(low.toString(), low.get("verified").asBoolean());
+        assertEquals("ROLLUP", low.get("source").asText());
+        assertTrue(low.get("note").asText().contains("Not verified") || low.get("note").asText().contains("not verified"));
+        JsonNode own = cell(reporter, kl, "IT-AGG-LOW");
+        assertEquals("DRAFT", own.get("state").asText());
+        assertFalse(own.get("verified").asBoolean());
+        // the public sees nothing of the drafts
+        assertTrue(cell(null, "HUE", "IT-AGG-LOW").get("value").isNull());
+        assertTrue(rollupPoint(null, "IT-AGG-RATE").get("value").isNull());
+        assertTrue(cell(null, kl, "IT-AGG-LOW").get("value").isNull());
+
+        // verified at PX and VD only: the public minimum is 20 (KL's 10 is not verified), staff still see 10
+        for (String unit : List.of(px, vd)) {
+            Reply submitted = send("POST", "/api/datavalues/submit", reporter, Map.of("orgUnit", unit, "period", "202501",
+                    "indicators", List.of("IT-AGG-LOW", "IT-AGG-RATE", "IT-AGG-DOSSIERS")));
+            assertEquals(submitted.toString(), 200, submitted.status());
+        }
+        Reply ok = send("POST", "/api/datavalues/verify", verifier, Map.of("keys", List.of(
+                Map.of("indicator", "IT-AGG-LOW", "orgUnit", px, "period", "202501"),
+                Map.of("indicator", "IT-AGG-LOW", "orgUnit", vd, "period", "202501"),
+                Map.of("indicator", "IT-AGG-RATE", "orgUnit", px, "period", "202501"),
+                Map.of("indicator", "IT-AGG-DOSSIERS", "orgUnit", px, "period", "202501"))));
+        assertEquals(ok.toString(), 200, ok.status());
+        JsonNode publicLow = cell(null, "HUE", "IT-AGG-LOW");
+        assertEquals(20, publicLow.get("value").asDouble(), 1e-9);
+        assertTrue(publicLow.get("verified").asBoolean());
+        assertEquals(10, cell(reporter, "HUE", "IT-AGG-LOW").get("value").asDouble(), 1e-9);
+        // the public weighted average has PX only (KL's values are drafts): 80
+        assertEquals(80, rollupPoint(null, "IT-AGG-RATE").get("value").asDouble(), 1e-9);
+        assertEquals(57.5, rollupPoint(verifier, "IT-AGG-RATE").get("value").asDouble(), 1e-9);
+        JsonNode verifiedOwn = cell(null, px, "IT-AGG-LOW");
+        assertEquals("VERIFIED", verifiedOwn.get("state").asText());
+        assertTrue(verifiedOwn.get("verified").asBoolean());
+    }
 }

@@ -333,6 +333,62 @@ public class MonitoringIT extends MekongTestSupport {
         throw new AssertionError(code + " not in " + cells);
     }
 
+    /**
+     * Issue 15 point 8: ties share a rank, units without data are last without one; a unit with amber
+     * lights and no red one is amber, not red; a count with a value but nothing to rate it against is
+     * "not rated", not "no data".
+     */
+    @Test
+    public void c2_ranksShareTiesAndColoursFollowTheRule() throws Exception {
+        Fixture f = fixture("RK");
+        String d = f.province() + "-D";
+        create(Map.of("code", d, "nameVi", "Xã D", "nameEn", "Commune D", "level", "COMMUNE", "parentCode", f.province()));
+        String plain = f.province() + "-PLAIN";
+        Reply created = send("POST", "/api/indicators", admin(), Map.of("code", plain, "nameVi", "Số đếm " + plain,
+                "nameEn", "Count " + plain, "layer", "OPERATIONAL", "unit", "count", "periodicity", "MONTHLY",
+                "direction", "HIGHER_IS_BETTER", "aggregation", "SUM"));
+        assertEquals(created.toString(), 201, created.status());
+        for (String unit : List.of(f.a(), f.b())) {
+            put(admin(), f.count(), unit, "202501", 12);
+            put(admin(), f.rate(), unit, "202501", 60);
+        }
+        put(admin(), f.count(), d, "202501", 5);
+        put(admin(), f.rate(), d, "202501", 30);
+        put(admin(), plain, f.a(), "202501", 44);
+
+        JsonNode rows = get("/api/monitoring/rankings?orgUnit=" + f.province() + "&asOf=202501&by=greening", admin())
+                .json().get("rows");
+        assertEquals(4, rows.size());
+        Map<String, JsonNode> byUnit = new HashMap<>();
+        rows.forEach(r -> byUnit.put(r.get("orgUnit").get("code").asText(), r));
+        assertEquals("a tie shares the rank", 1, byUnit.get(f.a()).get("rank").asInt());
+        assertEquals(1, byUnit.get(f.b()).get("rank").asInt());
+        assertEquals("the next rank skips the tied place", 3, byUnit.get(d).get("rank").asInt());
+        assertTrue("no data, no rank", byUnit.get(f.c()).get("rank").isNull());
+        assertTrue(byUnit.get(f.c()).get("noData").asBoolean());
+        assertEquals("no data comes last", f.c(), rows.get(3).get("orgUnit").get("code").asText());
+
+        JsonNode overview = get("/api/monitoring/overview?orgUnit=" + f.province() + "&asOf=202501", admin()).json();
+        JsonNode rowD = null;
+        for (JsonNode c : overview.get("children")) {
+            rowD = c.get("orgUnit").get("code").asText().equals(d) ? c : rowD;
+        }
+        assertEquals(0, rowD.get("red").asInt());
+        assertEquals(2, rowD.get("amber").asInt());
+        assertEquals(0.0, rowD.get("greenShare").asDouble(), 0);
+        assertEquals("two amber lights and no red one make an amber unit", "AMBER", rowD.get("colour").asText());
+        JsonNode a = get("/api/monitoring/overview?orgUnit=" + f.a() + "&asOf=202501", admin()).json();
+        JsonNode count = find(a.get("indicators"), plain);
+        assertEquals(44, count.get("value").asInt());
+        assertEquals("a value without target or thresholds is not rated, not 'no data'", "UNRATED",
+                count.get("colour").asText());
+        assertEquals(1, a.get("summary").get("unrated").asInt());
+        assertEquals("GREEN", a.get("summary").get("colour").asText());
+        assertEquals("unrated values do not count in the green share", 1.0, a.get("summary").get("greenShare").asDouble(), 0);
+        assertEquals("NONE", find(get("/api/monitoring/overview?orgUnit=" + f.c() + "&asOf=202501", admin()).json()
+                .get("indicators"), plain).get("colour").asText());
+    }
+
     @Test
     public void d_formulasAreCheckedAndEvaluated() throws Exception {
         Fixture f = fixture("FX");

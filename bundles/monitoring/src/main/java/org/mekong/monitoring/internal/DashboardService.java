@@ -32,12 +32,14 @@ public class DashboardService {
     }
 
     /** The summary measures of a unit. */
-    public record Summary(int green, int amber, int red, int none, Double greenShare, long tasksDue, long tasksOnTime,
+    public record Summary(int green, int amber, int red, int none, int unrated, Double greenShare, Colour colour,
+            long tasksDue, long tasksOnTime,
             long tasksOverdue, Double taskOnTimeShare, Double timeliness, long openWarnings) {
     }
 
     /** A child unit's row in the drill-down table. */
-    public record ChildRow(OrgUnit orgUnit, int green, int amber, int red, int none, Double greenShare,
+    public record ChildRow(OrgUnit orgUnit, int green, int amber, int red, int none, int unrated, Double greenShare,
+            Colour colour,
             Double taskOnTimeShare, Double timeliness, long openWarnings, boolean hasChildren) {
     }
 
@@ -47,7 +49,7 @@ public class DashboardService {
 
     /** One dashboard level. */
     public record Overview(OrgUnit orgUnit, String asOf, boolean verifiedOnly, List<Crumb> breadcrumb,
-            Summary summary, List<Cell> indicators, List<ChildRow> children) {
+            Summary summary, List<Cell> indicators, List<ChildRow> children, double amberRatio) {
     }
 
     /** A point of a trend. */
@@ -67,8 +69,12 @@ public class DashboardService {
     public record Rollup(String indicator, String orgUnit, String aggregation, List<RollupPoint> points) {
     }
 
-    /** A ranked unit. */
-    public record RankRow(int rank, OrgUnit orgUnit, Double greenShare, Double taskOnTimeShare, Double timeliness) {
+    /**
+     * A ranked unit: units with the same measure share a rank (1, 2, 2, 4); units without the measure
+     * have no rank ({@code noData}) and come last.
+     */
+    public record RankRow(Integer rank, boolean noData, OrgUnit orgUnit, Double greenShare, Colour colour,
+            Double taskOnTimeShare, Double timeliness) {
     }
 
     /** Rankings of the children of a unit. */
@@ -82,7 +88,7 @@ public class DashboardService {
         DashboardAccess access = new DashboardAccess(orgUnits);
         IndicatorCells cells = new IndicatorCells(values, targets, this::amberRatio);
         this.overviews = new UnitOverview(indicators, orgUnits, tasks, warnings, access, cells,
-                new Timeliness(values, indicators));
+                new Timeliness(values, indicators), this::amberRatio);
         this.rankings = new UnitRanking(overviews);
         this.series = new IndicatorSeries(values, indicators, orgUnits, targets, access, this::amberRatio);
         modified(config);

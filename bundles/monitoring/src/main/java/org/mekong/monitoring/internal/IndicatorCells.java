@@ -57,9 +57,9 @@ final class IndicatorCells {
                 List<Period> ps = periods.get(i.code());
                 Period chosen = ps.get(0);
                 IndicatorValue r = resolved.get(key(i.code(), u.code(), chosen.id()));
-                for (int back = 1; back < ps.size() && r == null; back++) {
+                for (int back = 1; back < ps.size() && (r == null || r.value() == null); back++) {
                     IndicatorValue before = resolved.get(key(i.code(), u.code(), ps.get(back).id()));
-                    if (before != null) {
+                    if (before != null && before.value() != null) {
                         chosen = ps.get(back);
                         r = before;
                     }
@@ -68,7 +68,7 @@ final class IndicatorCells {
                 Double t = tg.get(key(i.code(), u.code(), chosen.id()));
                 cells.add(new Cell(i.code(), i.nameVi(), i.nameEn(), i.layer(), i.unit(), i.direction(), chosen.id(), v,
                         t, Colour.of(i, v, t, amberRatio.getAsDouble()), r != null && r.source() == IndicatorValue.ValueSource.OWN,
-                        r == null ? 0 : r.count(), unverifiedNote(r), r == null ? null : r.source().name(),
+                        r == null ? 0 : r.count(), note(r), r == null ? null : r.source().name(),
                         r == null || r.state() == null ? null : r.state().name(), r == null || r.verified()));
             }
             out.put(u.code(), cells);
@@ -80,13 +80,18 @@ final class IndicatorCells {
         return indicator + '|' + unit + '|' + period;
     }
 
-    /** What a reader must know about a value that is not (all) verified, or null. */
-    static String unverifiedNote(IndicatorValue v) {
-        if (v == null || v.verified()) {
-            return null;
+    /** What a reader must know about a value: why a formula has none, or that it is not (all) verified; or null. */
+    static String note(IndicatorValue v) {
+        if (v == null || v.note() != null || v.verified()) {
+            return v == null ? null : v.note();
         }
         return v.state() != null ? "Chưa xác minh (" + v.state() + ") / Not verified (" + v.state() + ")"
                 : "Gồm số liệu chưa xác minh / Includes values not verified yet";
+    }
+
+    /** The unit's overall light from its cells ({@link Colour#overall}). */
+    static Colour overall(List<Cell> cells) {
+        return Colour.overall(count(cells, Colour.GREEN), count(cells, Colour.AMBER), count(cells, Colour.RED));
     }
 
     static int count(List<Cell> cells, Colour colour) {
@@ -94,7 +99,8 @@ final class IndicatorCells {
     }
 
     static Double greenShare(List<Cell> cells) {
-        long lit = cells.stream().filter(c -> c.colour() != Colour.NONE).count();
+        long lit = cells.stream().filter(c -> c.colour() == Colour.GREEN || c.colour() == Colour.AMBER
+                || c.colour() == Colour.RED).count();
         return lit == 0 ? null : count(cells, Colour.GREEN) / (double) lit;
     }
 }

@@ -55,7 +55,7 @@ final class IndicatorSeries {
             Double v = r == null ? null : r.value();
             Double t = tg.get(IndicatorCells.key(ind.code(), unit.code(), p.id()));
             points.add(new TrendPoint(p.id(), v, t, Colour.of(ind, v, t, amberRatio.getAsDouble()),
-                    IndicatorCells.unverifiedNote(r), r == null || r.state() == null ? null : r.state().name(),
+                    IndicatorCells.note(r), r == null || r.state() == null ? null : r.state().name(),
                     r == null || r.verified()));
         }
         return new Trend(ind.code(), unit.code(), points);
@@ -69,12 +69,16 @@ final class IndicatorSeries {
         Map<String, IndicatorValue> found = read(caller, ind, unit, periods);
         List<RollupPoint> points = periods.stream().map(p -> {
             IndicatorValue v = found.get(p.id());
-            if (v == null) {
+            if (v == null || v.value() == null) {
                 return new RollupPoint(p.id(), null, 0, null);
             }
             // The sum behind a total or a mean; the other aggregations have none to show.
-            Double sum = ind.aggregation() == Aggregation.AVERAGE ? v.value() * v.count()
-                    : ind.aggregation() == Aggregation.SUM || ind.aggregation() == Aggregation.LAST ? v.value() : null;
+            Double sum = null;
+            if (ind.aggregation() == Aggregation.AVERAGE) {
+                sum = v.value() * v.count();
+            } else if (ind.aggregation() == Aggregation.SUM || ind.aggregation() == Aggregation.LAST) {
+                sum = v.value();
+            }
             return new RollupPoint(p.id(), v.value(), v.count(), sum);
         }).toList();
         return new Rollup(ind.code(), unit.code(), ind.aggregation().name(), points);

@@ -53,8 +53,7 @@ public class MonitoringOverview implements OverviewProvider {
         DashboardService.Overview o = dashboard.overview(Caller.anonymous(), null, null);
         DashboardService.Summary s = o.summary();
         Double green = s.greenShare() == null ? null : s.greenShare() * 100;
-        String light = s.greenShare() == null ? null
-                : s.greenShare() >= 0.8 ? "GREEN" : s.greenShare() >= 0.5 ? "AMBER" : "RED";
+        String light = s.colour() == Colour.NONE ? null : s.colour().name();
         return List.of(
                 new OverviewFigure("green-share", "Chỉ tiêu đạt (xanh), quý " + o.asOf(),
                         "Indicators green, " + o.asOf(), green, "%", light, "/monitoring/dashboard.html"),

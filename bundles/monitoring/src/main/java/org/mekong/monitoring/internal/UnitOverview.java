@@ -29,9 +29,10 @@ final class UnitOverview {
     private final DashboardAccess access;
     private final IndicatorCells cells;
     private final Timeliness timeliness;
+    private final java.util.function.DoubleSupplier amberRatio;
 
     UnitOverview(IndicatorRegistry indicators, OrgUnitService orgUnits, TaskService tasks, WarningStore warnings,
-            DashboardAccess access, IndicatorCells cells, Timeliness timeliness) {
+            DashboardAccess access, IndicatorCells cells, Timeliness timeliness, java.util.function.DoubleSupplier amberRatio) {
         this.indicators = indicators;
         this.orgUnits = orgUnits;
         this.tasks = tasks;
@@ -39,6 +40,7 @@ final class UnitOverview {
         this.access = access;
         this.cells = cells;
         this.timeliness = timeliness;
+        this.amberRatio = amberRatio;
     }
 
     Overview overview(Caller caller, String unitCode, String asOfId) {
@@ -57,7 +59,7 @@ final class UnitOverview {
         List<Cell> own = cellsByUnit.get(unit.code());
         Summary summary = new Summary(IndicatorCells.count(own, Colour.GREEN), IndicatorCells.count(own, Colour.AMBER),
                 IndicatorCells.count(own, Colour.RED), IndicatorCells.count(own, Colour.NONE),
-                IndicatorCells.greenShare(own), tc.due(), tc.onTime(), tc.overdue(), tc.onTimeShare(),
+                IndicatorCells.count(own, Colour.UNRATED), IndicatorCells.greenShare(own), IndicatorCells.overall(own), tc.due(), tc.onTime(), tc.overdue(), tc.onTimeShare(),
                 timelinessByUnit.get(unit.code()), warnings.countOpen(unit.path()));
         Map<String, TaskService.TaskCounts> childTasks = tasks.countsBelow(unit.path(), children, asOf.end(), today);
         Map<String, Long> childWarnings = warnings.countOpenBelow(unit.path(), children);
@@ -68,10 +70,11 @@ final class UnitOverview {
             TaskService.TaskCounts ctc = childTasks.get(child.code());
             rows.add(new ChildRow(child, IndicatorCells.count(cs, Colour.GREEN), IndicatorCells.count(cs, Colour.AMBER),
                     IndicatorCells.count(cs, Colour.RED), IndicatorCells.count(cs, Colour.NONE),
-                    IndicatorCells.greenShare(cs), ctc.onTimeShare(), timelinessByUnit.get(child.code()),
+                    IndicatorCells.count(cs, Colour.UNRATED), IndicatorCells.greenShare(cs), IndicatorCells.overall(cs), ctc.onTimeShare(), timelinessByUnit.get(child.code()),
                     childWarnings.get(child.code()), parents.contains(child.code())));
         }
-        return new Overview(unit, asOf.id(), verifiedOnly, breadcrumb(unit), summary, own, rows);
+        return new Overview(unit, asOf.id(), verifiedOnly, breadcrumb(unit), summary, own, rows,
+                amberRatio.getAsDouble());
     }
 
     /** Which units in the subtree have children of their own: the subtree, a page at a time. */

@@ -25,16 +25,28 @@ final class UnitRanking {
             throw InvalidInputException.field("by", "one of greening, tasks, timeliness");
         }
         Overview o = overviews.overview(caller, unitCode, asOfId);
-        Comparator<ChildRow> order = Comparator.comparing((ChildRow r) -> switch (measure) {
+        java.util.function.Function<ChildRow, Double> measureOf = r -> switch (measure) {
             case "tasks" -> r.taskOnTimeShare();
             case "timeliness" -> r.timeliness();
             default -> r.greenShare();
-        }, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(r -> r.orgUnit().code());
+        };
+        // Best first, units without the measure last; within a tie by name, which is display order, not rank.
+        Comparator<ChildRow> order = Comparator.comparing(measureOf, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(r -> r.orgUnit().nameVi()).thenComparing(r -> r.orgUnit().code());
         List<ChildRow> sorted = o.children().stream().sorted(order).toList();
         List<RankRow> rows = new ArrayList<>();
+        Integer rank = null;
+        Double previous = null;
         for (int i = 0; i < sorted.size(); i++) {
             ChildRow r = sorted.get(i);
-            rows.add(new RankRow(i + 1, r.orgUnit(), r.greenShare(), r.taskOnTimeShare(), r.timeliness()));
+            Double m = measureOf.apply(r);
+            if (m != null && !m.equals(previous)) {
+                // Competition ranking: equal measures share a rank, the next rank skips the tied places.
+                rank = i + 1;
+                previous = m;
+            }
+            rows.add(new RankRow(m == null ? null : rank, m == null, r.orgUnit(), r.greenShare(), r.colour(),
+                    r.taskOnTimeShare(), r.timeliness()));
         }
         return new Rankings(measure, o.asOf(), rows);
     }

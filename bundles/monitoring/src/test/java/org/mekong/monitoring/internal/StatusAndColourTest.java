@@ -57,4 +57,22 @@ public class StatusAndColourTest {
         assertEquals(Colour.AMBER, Colour.of(lower, 5.0, 4.0, 0.8));
         assertEquals(Colour.RED, Colour.of(lower, 6.0, 4.0, 0.8));
     }
+
+    @Test
+    public void aValueWithNothingToRateItAgainstIsUnratedNotNoData() {
+        Indicator count = new Indicator("C", "c", "c", IndicatorLayer.OPERATIONAL, "count", Periodicity.MONTHLY,
+                Direction.HIGHER_IS_BETTER, null, null, null, null, IndicatorSource.MANUAL, false, 0, null);
+        assertEquals(Colour.UNRATED, Colour.of(count, 44.0, null, 0.8));
+        assertEquals(Colour.NONE, Colour.of(count, null, null, 0.8));
+        assertEquals(Colour.GREEN, Colour.of(count, 44.0, 40.0, 0.8));
+    }
+
+    @Test
+    public void aUnitsColourFollowsItsLights() {
+        assertEquals("amber lights and no red one", Colour.AMBER, Colour.overall(0, 2, 0));
+        assertEquals(Colour.RED, Colour.overall(1, 1, 2));
+        assertEquals("half green with a red one", Colour.AMBER, Colour.overall(2, 0, 2));
+        assertEquals(Colour.GREEN, Colour.overall(4, 0, 1));
+        assertEquals(Colour.NONE, Colour.overall(0, 0, 0));
+    }
 }

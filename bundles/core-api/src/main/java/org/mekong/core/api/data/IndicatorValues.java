@@ -24,7 +24,7 @@ public interface IndicatorValues {
 
     /**
      * Values of the indicators x units x periods visible to the caller; combinations without a value
-     * are left out. {@code states} narrows stored values further (e.g. only VERIFIED for a
+     * are left out, except formulas that cannot be computed there (value null, with a note). {@code states} narrows stored values further (e.g. only VERIFIED for a
      * "verified figures" view); null or empty for every state the caller may see. Periods of another
      * periodicity than the indicator's are not converted: ask for the indicator's own periods.
      */

@@ -184,7 +184,7 @@ public class IndicatorValuesImpl implements IndicatorValues {
         try {
             double v = f.evaluate(code -> indicators.find(code).map(input -> {
                 IndicatorValue iv = in.get(code, u.code(), p.latestWithin(input.periodicity()).id());
-                if (iv == null) {
+                if (iv == null || iv.value() == null) {
                     return null;
                 }
                 count[0] = Math.min(count[0], iv.count());
@@ -192,13 +192,18 @@ public class IndicatorValuesImpl implements IndicatorValues {
                 return iv.value();
             }).orElse(null));
             if (!Double.isFinite(v)) {
-                return null;
+                return failed(i, u, p, "the result is not a finite number");
             }
             return new IndicatorValue(i.code(), u.code(), p.id(), v, ValueSource.FORMULA, null, verified[0],
                     count[0] == Long.MAX_VALUE ? 0 : count[0]);
         } catch (FormulaException e) {
-            // A missing input: no value for this cell.
-            return null;
+            return failed(i, u, p, e.getMessage());
         }
+    }
+
+    /** A formula cell without a value, saying why (a missing input, a division by zero). */
+    private static IndicatorValue failed(Indicator i, OrgUnit u, Period p, String why) {
+        return new IndicatorValue(i.code(), u.code(), p.id(), null, ValueSource.FORMULA, null, true, 0,
+                "formula: " + why);
     }
 }

@@ -87,18 +87,20 @@ public class MonitoringResource {
         }
         if ("children".equals(table)) {
             return Csv.of("children-" + o.orgUnit().code() + "-" + o.asOf() + ".csv", List.of("code", "nameVi", "nameEn",
-                    "green", "amber", "red", "none", "greenShare", "taskOnTimeShare", "timeliness", "openWarnings"),
-                    o.children(), r -> List.of(r.orgUnit().code(), r.orgUnit().nameVi(), r.orgUnit().nameEn(), r.green(),
-                            r.amber(), r.red(), r.none(), opt(r.greenShare()), opt(r.taskOnTimeShare()),
+                    "green", "amber", "red", "none", "unrated", "greenShare", "colour", "taskOnTimeShare", "timeliness",
+                    "openWarnings"), o.children(), r -> List.of(r.orgUnit().code(), r.orgUnit().nameVi(),
+                            r.orgUnit().nameEn(), r.green(), r.amber(), r.red(), r.none(), r.unrated(),
+                            opt(r.greenShare()), r.colour(), opt(r.taskOnTimeShare()),
                             opt(r.timeliness()), r.openWarnings()));
         }
         if (table != null && !table.isBlank() && !"indicators".equals(table)) {
             throw InvalidInputException.field("table", "indicators or children");
         }
         return Csv.of("indicators-" + o.orgUnit().code() + "-" + o.asOf() + ".csv", List.of("code", "nameVi", "nameEn",
-                "layer", "unit", "period", "value", "target", "colour", "own", "reportingUnits"), o.indicators(),
-                c -> List.of(c.code(), c.nameVi(), c.nameEn(), c.layer(), opt(c.unit()), c.period(), opt(c.value()),
-                        opt(c.target()), c.colour(), c.own(), c.reportingUnits()));
+                "layer", "unit", "period", "value", "target", "colour", "own", "reportingUnits", "state", "verified"),
+                o.indicators(), c -> List.of(c.code(), c.nameVi(), c.nameEn(), c.layer(), opt(c.unit()), c.period(),
+                        opt(c.value()), opt(c.target()), c.colour(), c.own(), c.reportingUnits(), opt(c.state()),
+                        c.verified()));
     }
 
     @GET
@@ -132,7 +134,7 @@ public class MonitoringResource {
             return Response.ok(r).build();
         }
         return Csv.of("rankings-" + r.by() + "-" + r.asOf() + ".csv", List.of("rank", "code", "nameVi", "nameEn",
-                "greenShare", "taskOnTimeShare", "timeliness"), r.rows(), row -> List.of(row.rank(), row.orgUnit().code(),
+                "greenShare", "taskOnTimeShare", "timeliness"), r.rows(), row -> List.of(opt(row.rank()), row.orgUnit().code(),
                         row.orgUnit().nameVi(), row.orgUnit().nameEn(), opt(row.greenShare()),
                         opt(row.taskOnTimeShare()), opt(row.timeliness())));
     }
