@@ -364,7 +364,7 @@ public class MonitoringIT extends MekongTestSupport {
         assertEquals("a tie shares the rank", 1, byUnit.get(f.a()).get("rank").asInt());
         assertEquals(1, byUnit.get(f.b()).get("rank").asInt());
         assertEquals("the next rank skips the tied place", 3, byUnit.get(d).get("rank").asInt());
-        assertTrue("no data, no rank", byUnit.get(f.c()).get("rank").isNull());
+        assertFalse("no data, no rank", byUnit.get(f.c()).hasNonNull("rank"));
         assertTrue(byUnit.get(f.c()).get("noData").asBoolean());
         assertEquals("no data comes last", f.c(), rows.get(3).get("orgUnit").get("code").asText());
 
@@ -680,6 +680,37 @@ public class MonitoringIT extends MekongTestSupport {
         Reply dup = call("POST", "/api/monitoring/datavalues/csv", reporter, "text/csv", good.getBytes(StandardCharsets.UTF_8));
         assertEquals(dup.toString(), 409, dup.status());
         assertTrue(dup.body(), dup.body().contains("row 2, column version"));
+
+        // Issue 15 point 7: in upsert mode the same file again is a no-op, a changed row an update.
+        Reply same = call("POST", "/api/monitoring/datavalues/csv?mode=upsert", reporter, "text/csv",
+                good.getBytes(StandardCharsets.UTF_8));
+        assertEquals(same.toString(), 200, same.status());
+        assertEquals(2, same.json().get("unchanged").asInt());
+        assertEquals(1, current(f.rate(), f.a(), "202501").get("version").asLong());
+        Reply changed = call("POST", "/api/monitoring/datavalues/csv?mode=upsert", reporter, "text/csv",
+                good.replace(",65,", ",66,").getBytes(StandardCharsets.UTF_8));
+        assertEquals(changed.toString(), 200, changed.status());
+        assertEquals(1, changed.json().get("updated").asInt());
+        assertEquals(66.0, current(f.rate(), f.b(), "202501").get("value").asDouble(), 0);
+        // and an Idempotency-Key gives the first answer again without a second write
+        String row = "indicator,orgUnit,period,value\n" + f.rate() + "," + f.c() + ",202501,44\n";
+        Reply first = csvWithKey(reporter, "csv-key-1", row);
+        assertEquals(first.toString(), 200, first.status());
+        Reply again = csvWithKey(reporter, "csv-key-1", row);
+        assertEquals(again.toString(), 200, again.status());
+        assertEquals(first.body(), again.body());
+        assertEquals(1, current(f.rate(), f.c(), "202501").get("version").asLong());
+        assertEquals(400, call("POST", "/api/monitoring/datavalues/csv?mode=often", reporter, "text/csv",
+                row.getBytes(StandardCharsets.UTF_8)).status());
+    }
+
+    private static Reply csvWithKey(String auth, String key, String csv) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(base() + "/api/monitoring/datavalues/csv")).header("Authorization", auth)
+                .header("Content-Type", "text/csv").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r);
     }
 
     @Test

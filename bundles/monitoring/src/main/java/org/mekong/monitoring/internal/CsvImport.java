@@ -16,6 +16,7 @@ import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.data.BatchResult;
 import org.mekong.core.api.data.DataValueInput;
 import org.mekong.core.api.data.DataValueService;
+import org.mekong.core.api.data.WriteMode;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,7 +43,12 @@ public class CsvImport {
         this.values = values;
     }
 
-    public BatchResult upload(Caller caller, String csv) {
+    /**
+     * Checks and writes the file in one batch in the given mode ({@link WriteMode#UPSERT}: sending the
+     * same file again changes nothing); under an idempotency key the first answer is kept and given
+     * again for the same file (see {@link DataValueService#writeBatch(Caller, List, WriteMode, String)}).
+     */
+    public BatchResult upload(Caller caller, String csv, WriteMode mode, String idempotencyKey) {
         caller.require();
         if (csv == null || csv.isBlank()) {
             throw InvalidInputException.field("row 1", "the file is empty: a header row is required ("
@@ -109,7 +115,7 @@ public class CsvImport {
             throw new InvalidInputException("The file has " + problems.size() + " problem(s); nothing was stored", problems);
         }
         try {
-            return values.writeBatch(caller, inputs);
+            return values.writeBatch(caller, inputs, mode == null ? WriteMode.STRICT : mode, idempotencyKey);
         } catch (InvalidInputException e) {
             List<ErrorDetail> mapped = e.details().stream().map(d -> new ErrorDetail(where(d.field(), rowOf), d.problem()))
                     .toList();

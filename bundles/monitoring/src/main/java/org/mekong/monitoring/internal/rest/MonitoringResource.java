@@ -21,6 +21,7 @@ import org.mekong.core.api.Caller;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.Page;
 import org.mekong.core.api.data.BatchResult;
+import org.mekong.core.api.data.WriteMode;
 import org.mekong.monitoring.internal.CsvImport;
 import org.mekong.monitoring.internal.DashboardService;
 import org.mekong.monitoring.internal.Evidence;
@@ -255,9 +256,11 @@ public class MonitoringResource {
     @Path("datavalues/csv")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Upload data values as CSV (indicator,orgUnit,period,value[,comment][,version]); "
-            + "all or nothing, problems reported by row and column")
-    public BatchResult uploadCsv(@Context SecurityContext security, String body) {
-        return csv.upload(MekongRest.caller(security), body);
+            + "all or nothing, problems reported by row and column; mode=upsert creates or updates without versions "
+            + "(the same file sent again changes nothing); an Idempotency-Key header returns the first answer again")
+    public BatchResult uploadCsv(@Context SecurityContext security, @QueryParam("mode") String mode,
+            @javax.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey, String body) {
+        return csv.upload(MekongRest.caller(security), body, WriteMode.parse(mode), idempotencyKey);
     }
 
     /** A page of tasks, as the OpenAPI document describes it. */

@@ -159,7 +159,7 @@ public class DataValueResource {
             + "header gets the first answer again")
     public BatchResult batch(@Context SecurityContext security, @QueryParam("mode") String mode,
             @HeaderParam("Idempotency-Key") String idempotencyKey, Batch batch) {
-        WriteMode m = mode(mode);
+        WriteMode m = WriteMode.parse(mode);
         return values.writeBatch(RestSupport.caller(security), RestSupport.body(batch).values(), m, idempotencyKey);
     }
 
@@ -198,17 +198,6 @@ public class DataValueResource {
     @Operation(summary = "Decline a pending correction with a reason; the value stays VERIFIED")
     public Correction declineCorrection(@Context SecurityContext security, @PathParam("id") long id, Reason reason) {
         return values.declineCorrection(RestSupport.caller(security), id, RestSupport.body(reason).reason());
-    }
-
-    private static WriteMode mode(String mode) {
-        if (mode == null || mode.isBlank()) {
-            return WriteMode.STRICT;
-        }
-        try {
-            return WriteMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.field("mode", "one of strict, upsert");
-        }
     }
 
     private static CorrectionState correctionState(String state) {
