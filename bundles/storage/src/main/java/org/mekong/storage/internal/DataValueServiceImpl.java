@@ -19,6 +19,8 @@ import org.mekong.core.api.data.DataValueVersion;
 import org.mekong.core.api.data.SubmitResult;
 import org.mekong.core.api.data.UnitPeriod;
 import org.mekong.core.api.data.UnitValue;
+import org.mekong.core.api.data.VerificationItem;
+import org.mekong.core.api.data.VerificationQuery;
 import org.mekong.core.api.data.WriteMode;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnitService;
@@ -34,7 +36,7 @@ import org.osgi.service.event.EventAdmin;
  * Data values on plain JDBC (the bulk path): the DS component that wires the parts and delegates
  * to them: {@link DataValueChecks} (input and scope), {@link DataValueWriter} (create, update,
  * batch), {@link DataValueWorkflow} (submit, verify, reject), {@link DataValueQueries} (find,
- * history), {@link DataValueCorrections} (reopening VERIFIED values) and {@link Rollups} (DV_AGG). Every change commits with its history, rollups and audit
+ * history), {@link DataValueCorrections} (reopening VERIFIED values), {@link VerificationQueue} (the verifier's queue) and {@link Rollups} (DV_AGG). Every change commits with its history, rollups and audit
  * entry in one transaction.
  */
 @Component(service = DataValueService.class)
@@ -51,6 +53,7 @@ public class DataValueServiceImpl implements DataValueService {
     private final DataValueQueries queries;
     private final Rollups rollups;
     private final DataValueCorrections corrections;
+    private final VerificationQueue queue;
 
     @Activate
     public DataValueServiceImpl(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
@@ -63,6 +66,7 @@ public class DataValueServiceImpl implements DataValueService {
         this.queries = new DataValueQueries(ds, checks);
         this.rollups = new Rollups(ds, indicators);
         this.corrections = new DataValueCorrections(ds, checks, queries, events);
+        this.queue = new VerificationQueue(ds, checks, indicators);
         PeriodDates.backfill(ds);
     }
 
@@ -104,6 +108,11 @@ public class DataValueServiceImpl implements DataValueService {
     @Override
     public int submitAll(Caller caller, List<UnitPeriod> unitPeriods) {
         return workflow.submitAll(caller, unitPeriods);
+    }
+
+    @Override
+    public Page<VerificationItem> verificationQueue(Caller caller, VerificationQuery query) {
+        return queue.find(caller, query, queries);
     }
 
     @Override
