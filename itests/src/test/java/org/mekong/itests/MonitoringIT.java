@@ -784,6 +784,9 @@ public class MonitoringIT extends MekongTestSupport {
         assertEquals(badPeriod.toString(), 400, badPeriod.status());
         Reply badLimit = get("/api/monitoring/verification?limit=0", verifier);
         assertEquals(badLimit.toString(), 400, badLimit.status());
+        JsonNode openapi = get("/api/openapi.json", null).json();
+        assertTrue(openapi.at("/paths/~1monitoring~1verification/get/parameters").toString().contains("indicator"));
+        assertOpenApiComplete(openapi);
     }
 
     @Test

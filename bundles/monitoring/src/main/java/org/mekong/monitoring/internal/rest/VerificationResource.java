@@ -41,6 +41,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -90,7 +93,10 @@ public class VerificationResource {
     @GET
     @Operation(summary = "The verification queue: values the caller may decide on (a verifier: the units below "
             + "their own), filtered by org unit (its subtree), period, indicator (repeatable) and state (default "
-            + "SUBMITTED), paged, each with the previous period's value, the outlier flag and its evidence files")
+            + "SUBMITTED), paged, each with the previous period's value, the outlier flag and its evidence files",
+            responses = @ApiResponse(responseCode = "200", description = "One page of the queue and the total",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = QueuePage.class))))
     public QueuePage verificationQueue(@Context SecurityContext security, @QueryParam("orgUnit") String orgUnit,
             @QueryParam("period") String period, @QueryParam("indicator") List<String> indicator,
             @QueryParam("state") String state, @QueryParam("offset") Integer offset,
