@@ -137,6 +137,12 @@ async function loadQueue() {
   }
   page = await json(response);
   if (mine !== seq) return;
+  if (page.items.length === 0 && offset > 0 && page.total > 0) {
+    // the last page emptied (its values were decided): show the new last page
+    offset = Math.floor((page.total - 1) / LIMIT) * LIMIT;
+    loadQueue();
+    return;
+  }
   selected.clear();
   renderQueue();
 }

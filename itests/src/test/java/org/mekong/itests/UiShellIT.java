@@ -608,6 +608,11 @@ public class UiShellIT {
                     browser.findElement(By.id("queue-heading")));
             assertEquals("Giá trị đã xác minh", browser.findElement(By.id("queue-heading")).getText());
             screenshot("65-verify-phone-cards");
+            browser.findElement(By.id("lang-toggle")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("queue-heading"), "Verified values"));
+            assertEquals("Verify selected", browser.findElement(By.id("verify-selected")).getText());
+            screenshot("66-verify-phone-en");
+            browser.findElement(By.id("lang-toggle")).click();
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
         }
