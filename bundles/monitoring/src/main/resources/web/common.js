@@ -7,7 +7,7 @@ export * from '/ui/kit.js';
 
 addTexts({
   vi: {
-    navDashboard: 'Bảng điều khiển', navEntry: 'Nhập số liệu', navTasks: 'Nhiệm vụ', navWarnings: 'Cảnh báo sớm',
+    navDashboard: 'Bảng điều khiển', navEntry: 'Nhập số liệu', navVerify: 'Xác minh', navTasks: 'Nhiệm vụ', navWarnings: 'Cảnh báo sớm',
     pagesNav: 'Theo dõi, đánh giá',
     GREEN: 'Xanh', AMBER: 'Vàng', RED: 'Đỏ', NONE: 'Chưa có số liệu', UNRATED: 'Chưa đánh giá (không có mục tiêu, ngưỡng)',
     DRAFT: 'Bản nháp', SUBMITTED: 'Đã gửi', VERIFIED: 'Đã xác minh', REJECTED: 'Bị trả lại',
@@ -20,7 +20,7 @@ addTexts({
     OPEN: 'Đang mở', ACKNOWLEDGED: 'Đã tiếp nhận', CLOSED: 'Đã đóng'
   },
   en: {
-    navDashboard: 'Dashboard', navEntry: 'Data entry', navTasks: 'Tasks', navWarnings: 'Early warnings',
+    navDashboard: 'Dashboard', navEntry: 'Data entry', navVerify: 'Verify', navTasks: 'Tasks', navWarnings: 'Early warnings',
     pagesNav: 'Monitoring and evaluation',
     GREEN: 'Green', AMBER: 'Amber', RED: 'Red', NONE: 'No data', UNRATED: 'Not rated (no target or thresholds)',
     DRAFT: 'Draft', SUBMITTED: 'Submitted', VERIFIED: 'Verified', REJECTED: 'Rejected',
@@ -37,6 +37,7 @@ addTexts({
 const pages = [
   ['dashboard', '/monitoring/dashboard.html', 'navDashboard'],
   ['entry', '/monitoring/entry.html', 'navEntry'],
+  ['verify', '/monitoring/verify.html', 'navVerify'],
   ['tasks', '/monitoring/tasks.html', 'navTasks'],
   ['warnings', '/monitoring/warnings.html', 'navWarnings']
 ];

@@ -749,6 +749,183 @@ public class MonitoringIT extends MekongTestSupport {
         assertEquals(401, get("/api/monitoring/tasks", null).status());
     }
 
+    // ------------------------------------------------------------------ verification queue (issue 15 #6)
+
+    private static JsonNode queue(String auth, String params) throws Exception {
+        Reply r = get("/api/monitoring/verification?" + params, auth);
+        assertEquals(r.toString(), 200, r.status());
+        return r.json();
+    }
+
+    private static List<String> queueKeys(JsonNode page) {
+        List<String> keys = new ArrayList<>();
+        page.get("items").forEach(i -> keys.add(i.get("indicator").asText() + "/" + i.get("orgUnit").asText() + "/"
+                + i.get("period").asText()));
+        return keys;
+    }
+
+    private static void submit(String auth, String unit, String period) throws Exception {
+        Reply r = send("POST", "/api/datavalues/submit", auth, Map.of("orgUnit", unit, "period", period));
+        assertEquals(r.toString(), 200, r.status());
+    }
+
+    @Test
+    public void j_verificationQueueFiltersPagesAndJoinsPreviousValueOutlierAndEvidence() throws Exception {
+        Fixture f = fixture("QUEUE");
+        String reporterA = createUser("queue.reporter.a", "REPORTER", f.a());
+        String reporterB = createUser("queue.reporter.b", "REPORTER", f.b());
+        String verifier = createUser("queue.verifier", "VERIFIER", f.province());
+        String verifierA = createUser("queue.verifier.a", "VERIFIER", f.a());
+        // A's history of the rate (left as drafts: the outlier rule counts every stored value, as at submission)
+        for (String[] v : new String[][] { { "202501", "50" }, { "202502", "52" }, { "202503", "51" } }) {
+            put(reporterA, f.rate(), f.a(), v[0], Double.parseDouble(v[1]));
+        }
+        send("PUT", "/api/datavalues", reporterA, Map.of("indicator", f.rate(), "orgUnit", f.a(), "period", "202504",
+                "value", 95, "comment", "Trung tâm mới đi vào hoạt động"));
+        put(reporterA, f.count(), f.a(), "202504", 3);
+        submit(reporterA, f.a(), "202504");
+        put(reporterB, f.rate(), f.b(), "202503", 38);
+        put(reporterB, f.rate(), f.b(), "202504", 40);
+        submit(reporterB, f.b(), "202504");
+        // the province's own value: the province's verifier does not decide on it, a national role does
+        put(admin(), f.rate(), f.province(), "202504", 44);
+        submit(admin(), f.province(), "202504");
+        Reply upload = call("POST", "/api/monitoring/evidence?ownerType=DATAVALUE&ownerKey=" + f.rate() + "/" + f.a()
+                + "/202504&fileName=bien-ban.txt", reporterA, "text/plain", "biên bản".getBytes(StandardCharsets.UTF_8));
+        assertTrue(upload.toString(), upload.status() < 300);
+        call("POST", "/api/monitoring/evidence?ownerType=DATAVALUE&ownerKey=" + f.rate() + "/" + f.a()
+                + "/202504&fileName=anh.txt", reporterA, "text/plain", "ảnh".getBytes(StandardCharsets.UTF_8));
+
+        JsonNode page = queue(verifier, "orgUnit=" + f.province());
+        assertEquals("SUBMITTED by default, units below the verifier's only, by unit, period, indicator",
+                List.of(f.count() + "/" + f.a() + "/202504", f.rate() + "/" + f.a() + "/202504",
+                        f.rate() + "/" + f.b() + "/202504"), queueKeys(page));
+        assertEquals(3, page.get("total").asInt());
+        assertEquals("without orgUnit: the verifier's whole scope", 3, queue(verifier, "").get("total").asInt());
+
+        JsonNode countA = page.get("items").get(0);
+        assertFalse("no history, no outlier", countA.get("outlier").asBoolean());
+        assertFalse(countA.hasNonNull("previousValue"));
+        assertEquals("202503", countA.get("previousPeriod").asText());
+        assertEquals(0, countA.get("evidence").size());
+        JsonNode rateA = page.get("items").get(1);
+        assertEquals("Chỉ số " + f.rate(), rateA.get("indicatorNameVi").asText());
+        assertEquals("Indicator " + f.rate(), rateA.get("indicatorNameEn").asText());
+        assertEquals("%", rateA.get("unitOfMeasure").asText());
+        assertEquals("Commune A", rateA.get("orgUnitNameEn").asText());
+        assertEquals(95.0, rateA.get("value").asDouble(), 0);
+        assertEquals("SUBMITTED", rateA.get("state").asText());
+        assertEquals("Trung tâm mới đi vào hoạt động", rateA.get("comment").asText());
+        assertEquals("queue.reporter.a", rateA.get("updatedBy").asText());
+        assertEquals(51.0, rateA.get("previousValue").asDouble(), 0);
+        assertEquals("DRAFT", rateA.get("previousState").asText());
+        assertEquals(44.0, rateA.get("change").asDouble(), 1e-9);
+        assertTrue("95 after 50, 52, 51 lies outside [44.9, 57.1]", rateA.get("outlier").asBoolean());
+        assertTrue(rateA.toString(), rateA.get("outlierProblem").asText().contains("outside the range expected"));
+        // evidence inline: the same files the per-value listing gives
+        JsonNode listed = get("/api/monitoring/evidence?ownerType=DATAVALUE&ownerKey=" + f.rate() + "/" + f.a() + "/202504",
+                verifier).json();
+        assertEquals(2, listed.size());
+        assertEquals(listed.toString(), rateA.get("evidence").toString());
+        assertEquals("bien-ban.txt", rateA.get("evidence").get(0).get("fileName").asText());
+        JsonNode rateB = page.get("items").get(2);
+        assertEquals(38.0, rateB.get("previousValue").asDouble(), 0);
+        assertEquals(2.0, rateB.get("change").asDouble(), 1e-9);
+        assertFalse("only one earlier period: too short a history to judge", rateB.get("outlier").asBoolean());
+
+        // a national role decides everywhere, the province's own value included
+        assertEquals(4, queue(admin(), "orgUnit=" + f.province()).get("total").asInt());
+        // filters: period, one indicator, several indicators, state, a commune's subtree
+        assertEquals(0, queue(verifier, "orgUnit=" + f.province() + "&period=202503").get("total").asInt());
+        assertEquals(List.of(f.count() + "/" + f.a() + "/202504"),
+                queueKeys(queue(verifier, "orgUnit=" + f.province() + "&indicator=" + f.count())));
+        assertEquals(3, queue(verifier, "orgUnit=" + f.province() + "&indicator=" + f.count() + "&indicator=" + f.rate())
+                .get("total").asInt());
+        assertEquals(2, queue(verifier, "orgUnit=" + f.province() + "&period=202504&indicator=" + f.rate()).get("total").asInt());
+        assertEquals(List.of(f.rate() + "/" + f.a() + "/202501", f.rate() + "/" + f.a() + "/202502",
+                f.rate() + "/" + f.a() + "/202503", f.rate() + "/" + f.b() + "/202503"),
+                queueKeys(queue(verifier, "orgUnit=" + f.province() + "&state=DRAFT")));
+        assertEquals(List.of(f.rate() + "/" + f.b() + "/202504"), queueKeys(queue(verifier, "orgUnit=" + f.b())));
+        // paging with the total
+        JsonNode first = queue(verifier, "orgUnit=" + f.province() + "&limit=2");
+        assertEquals(2, first.get("items").size());
+        assertEquals(3, first.get("total").asInt());
+        JsonNode second = queue(verifier, "orgUnit=" + f.province() + "&limit=2&offset=2");
+        assertEquals(List.of(f.rate() + "/" + f.b() + "/202504"), queueKeys(second));
+        assertEquals(3, second.get("total").asInt());
+
+        // scope: a verifier of the commune sees nothing of its own unit and nothing of the province
+        assertEquals(0, queue(verifierA, "").get("total").asInt());
+        assertEquals(0, queue(verifierA, "orgUnit=" + f.a()).get("total").asInt());
+        Reply outside = get("/api/monitoring/verification?orgUnit=" + f.province(), verifierA);
+        assertEquals(outside.toString(), 403, outside.status());
+        Reply reporter = get("/api/monitoring/verification?orgUnit=" + f.a(), reporterA);
+        assertEquals(reporter.toString(), 403, reporter.status());
+        assertEquals(401, get("/api/monitoring/verification", null).status());
+        Reply unknown = get("/api/monitoring/verification?indicator=NO-SUCH-INDICATOR", verifier);
+        assertEquals(unknown.toString(), 400, unknown.status());
+        assertTrue(unknown.body(), unknown.body().contains("NO-SUCH-INDICATOR"));
+        Reply badState = get("/api/monitoring/verification?state=DONE", verifier);
+        assertEquals(badState.toString(), 400, badState.status());
+        Reply badPeriod = get("/api/monitoring/verification?period=2025X", verifier);
+        assertEquals(badPeriod.toString(), 400, badPeriod.status());
+        Reply badLimit = get("/api/monitoring/verification?limit=0", verifier);
+        assertEquals(badLimit.toString(), 400, badLimit.status());
+        JsonNode openapi = get("/api/openapi.json", null).json();
+        assertTrue(openapi.at("/paths/~1monitoring~1verification/get/parameters").toString().contains("indicator"));
+        assertOpenApiComplete(openapi);
+    }
+
+    @Test
+    public void k_verifyOrRejectSeveralAtOnceAllOrNothing() throws Exception {
+        Fixture f = fixture("DECIDE");
+        String reporterA = createUser("decide.reporter.a", "REPORTER", f.a());
+        String reporterB = createUser("decide.reporter.b", "REPORTER", f.b());
+        String verifier = createUser("decide.verifier", "VERIFIER", f.province());
+        put(reporterA, f.rate(), f.a(), "202504", 61);
+        put(reporterA, f.count(), f.a(), "202504", 4);
+        submit(reporterA, f.a(), "202504");
+        put(reporterB, f.rate(), f.b(), "202504", 33);
+        put(reporterB, f.count(), f.b(), "202504", 2);
+        submit(reporterB, f.b(), "202504");
+        assertEquals(4, queue(verifier, "orgUnit=" + f.province()).get("total").asInt());
+
+        Reply verified = send("POST", "/api/datavalues/verify", verifier, Map.of("keys", List.of(
+                key(f.rate(), f.a(), "202504"), key(f.count(), f.a(), "202504"))));
+        assertEquals(verified.toString(), 200, verified.status());
+        assertEquals(2, verified.json().get("changed").asInt());
+        assertEquals(List.of(f.count() + "/" + f.b() + "/202504", f.rate() + "/" + f.b() + "/202504"),
+                queueKeys(queue(verifier, "orgUnit=" + f.province())));
+        assertEquals(List.of(f.count() + "/" + f.a() + "/202504", f.rate() + "/" + f.a() + "/202504"),
+                queueKeys(queue(verifier, "orgUnit=" + f.province() + "&state=VERIFIED")));
+
+        // one already decided value in the selection refuses the whole selection
+        long versionB = current(f.rate(), f.b(), "202504").get("version").asLong();
+        Reply mixed = send("POST", "/api/datavalues/verify", verifier, Map.of("keys", List.of(
+                key(f.rate(), f.b(), "202504"), key(f.rate(), f.a(), "202504"))));
+        assertEquals(mixed.toString(), 409, mixed.status());
+        assertTrue(mixed.body(), mixed.body().contains("nothing was changed"));
+        assertEquals("SUBMITTED", current(f.rate(), f.b(), "202504").get("state").asText());
+        assertEquals(versionB, current(f.rate(), f.b(), "202504").get("version").asLong());
+        Reply mixedReject = send("POST", "/api/datavalues/reject", verifier, Map.of("keys", List.of(
+                key(f.count(), f.b(), "202504"), key(f.count(), f.a(), "202504")), "reason", "Sai"));
+        assertEquals(mixedReject.toString(), 409, mixedReject.status());
+        assertEquals(2, queue(verifier, "orgUnit=" + f.province()).get("total").asInt());
+
+        Reply noReason = send("POST", "/api/datavalues/reject", verifier, Map.of("keys", List.of(
+                key(f.rate(), f.b(), "202504"), key(f.count(), f.b(), "202504")), "reason", "  "));
+        assertEquals(noReason.toString(), 400, noReason.status());
+        assertEquals(2, queue(verifier, "orgUnit=" + f.province()).get("total").asInt());
+        Reply rejected = send("POST", "/api/datavalues/reject", verifier, Map.of("keys", List.of(
+                key(f.rate(), f.b(), "202504"), key(f.count(), f.b(), "202504")), "reason", "Thiếu biên bản kèm theo"));
+        assertEquals(rejected.toString(), 200, rejected.status());
+        assertEquals(2, rejected.json().get("changed").asInt());
+        assertEquals(0, queue(verifier, "orgUnit=" + f.province()).get("total").asInt());
+        JsonNode back = queue(verifier, "orgUnit=" + f.province() + "&state=REJECTED");
+        assertEquals(2, back.get("total").asInt());
+        back.get("items").forEach(i -> assertEquals("Thiếu biên bản kèm theo", i.get("reason").asText()));
+    }
+
     // ------------------------------------------------------------------ demo data, lifecycle
 
     @Test

@@ -471,4 +471,150 @@ public class UiShellIT {
         }
         throw new AssertionError(path + " did not answer " + status + "; last " + last);
     }
+
+    /** Uploads a small text file as evidence of a data value (as admin). */
+    private static void evidence(String ownerKey, String fileName, String text) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(
+                "/api/monitoring/evidence?ownerType=DATAVALUE&ownerKey=" + ownerKey + "&fileName=" + fileName)))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:"
+                        + MekongTestSupport.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(text)).build();
+        int status = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertTrue("evidence upload: " + status, status < 300);
+    }
+
+    private static String state(String indicator, String unit, String period) throws Exception {
+        return json(api("GET", "/api/datavalues?indicator=" + indicator + "&orgUnit=" + unit + "&period=" + period, null))
+                .get("items").get(0).get("state").asText();
+    }
+
+    private static org.openqa.selenium.WebElement queueRow(WebDriverWait wait, String key) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue-table tr[data-key='" + key + "']")));
+    }
+
+    /**
+     * The verification queue (issue 15 #6): a verifier of the province sees the communes' submitted
+     * values with the previous period, the outlier badge and the evidence, verifies two at once, and
+     * rejects the third with a reason typed in the dialog (Esc closes it without a change); at
+     * 1366 px and at a phone's 390 px.
+     */
+    @Test
+    public void g_aVerifierVerifiesTwoValuesAtOnceAndRejectsOneWithAReasonInTheDialog() throws Exception {
+        awaitApi("/monitoring/verification");
+        api("POST", "/api/orgunits", "{\"code\":\"UIQ\",\"nameVi\":\"Tỉnh thử xác minh\",\"nameEn\":\"Verification test province\","
+                + "\"level\":\"PROVINCE\",\"parentCode\":\"VN\"}");
+        for (String c : new String[] { "A", "B" }) {
+            api("POST", "/api/orgunits", "{\"code\":\"UIQ-" + c + "\",\"nameVi\":\"Xã Thử " + c + "\",\"nameEn\":\"Test commune "
+                    + c + "\",\"level\":\"COMMUNE\",\"parentCode\":\"UIQ\"}");
+        }
+        api("POST", "/api/indicators", "{\"code\":\"UIQ-RATE\",\"nameVi\":\"Tỷ lệ hồ sơ trực tuyến thử\",\"nameEn\":"
+                + "\"Test online dossier rate\",\"layer\":\"OPERATIONAL\",\"unit\":\"%\",\"periodicity\":\"MONTHLY\","
+                + "\"direction\":\"HIGHER_IS_BETTER\",\"greenThreshold\":50,\"redThreshold\":20,\"source\":\"MANUAL\"}");
+        api("POST", "/api/indicators", "{\"code\":\"UIQ-COUNT\",\"nameVi\":\"Số thủ tục thử\",\"nameEn\":\"Test procedures\","
+                + "\"layer\":\"OPERATIONAL\",\"unit\":\"count\",\"periodicity\":\"MONTHLY\",\"direction\":\"HIGHER_IS_BETTER\","
+                + "\"greenThreshold\":10,\"redThreshold\":2,\"source\":\"MANUAL\"}");
+        api("POST", "/api/users", "{\"username\":\"ui-verifier\",\"displayName\":\"Người xác minh\",\"password\":"
+                + "\"ui-verifier-password-1\",\"roles\":[\"VERIFIER\"],\"orgUnits\":[\"UIQ\"]}");
+        api("POST", "/api/datavalues/batch", "{\"values\":["
+                + "{\"indicator\":\"UIQ-RATE\",\"orgUnit\":\"UIQ-A\",\"period\":\"202501\",\"value\":50},"
+                + "{\"indicator\":\"UIQ-RATE\",\"orgUnit\":\"UIQ-A\",\"period\":\"202502\",\"value\":52},"
+                + "{\"indicator\":\"UIQ-RATE\",\"orgUnit\":\"UIQ-A\",\"period\":\"202503\",\"value\":51},"
+                + "{\"indicator\":\"UIQ-RATE\",\"orgUnit\":\"UIQ-A\",\"period\":\"202504\",\"value\":95,"
+                + "\"comment\":\"Trung tâm mới đi vào hoạt động\"},"
+                + "{\"indicator\":\"UIQ-COUNT\",\"orgUnit\":\"UIQ-A\",\"period\":\"202504\",\"value\":7},"
+                + "{\"indicator\":\"UIQ-RATE\",\"orgUnit\":\"UIQ-B\",\"period\":\"202503\",\"value\":38},"
+                + "{\"indicator\":\"UIQ-RATE\",\"orgUnit\":\"UIQ-B\",\"period\":\"202504\",\"value\":40}]}");
+        api("POST", "/api/datavalues/submit", "{\"orgUnit\":\"UIQ-A\",\"period\":\"202504\"}");
+        api("POST", "/api/datavalues/submit", "{\"orgUnit\":\"UIQ-B\",\"period\":\"202504\"}");
+        evidence("UIQ-RATE/UIQ-A/202504", "bien-ban-hop.txt", "Biên bản họp ngày 30/4");
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        try {
+            signIn(wait, "ui-verifier", "ui-verifier-password-1");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('mekong.lang', 'vi')");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#menu a[data-id='monitoring.verify']")))
+                    .click();
+            wait.until(ExpectedConditions.urlContains("/monitoring/verify.html"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#filter-orgunit option[value='UIQ-A']")));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-orgunit"))).selectByValue("UIQ");
+            browser.findElement(By.id("filter-apply")).click();
+            org.openqa.selenium.WebElement outlier = queueRow(wait, "UIQ-RATE/UIQ-A/202504");
+            wait.until(d -> d.findElements(By.cssSelector("#queue-table tbody tr[data-key]")).size() == 3);
+            assertTrue(outlier.getText(), outlier.findElement(By.cssSelector(".badge.outlier")).isDisplayed());
+            assertTrue(outlier.getText(), outlier.getText().contains("202503"));
+            assertEquals("bien-ban-hop.txt", outlier.findElement(By.cssSelector("td.files a.evidence")).getText());
+            assertTrue(browser.findElement(By.id("queue-caption")).getText().contains("3"));
+            screenshot("60-verify-queue-1366");
+
+            // two values at once
+            queueRow(wait, "UIQ-RATE/UIQ-A/202504").findElement(By.cssSelector("input.pick")).click();
+            queueRow(wait, "UIQ-COUNT/UIQ-A/202504").findElement(By.cssSelector("input.pick")).click();
+            assertEquals("Đã chọn 2", browser.findElement(By.id("selected-count")).getText());
+            browser.findElement(By.id("verify-selected")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-message"), "Đã xác minh 2 giá trị"));
+            wait.until(d -> d.findElements(By.cssSelector("#queue-table tbody tr[data-key]")).size() == 1);
+            assertEquals("VERIFIED", state("UIQ-RATE", "UIQ-A", "202504"));
+            assertEquals("VERIFIED", state("UIQ-COUNT", "UIQ-A", "202504"));
+            screenshot("61-verify-two-verified");
+
+            // the rejection dialog: Esc closes it and nothing changes
+            browser.findElement(By.id("select-all")).click();
+            browser.findElement(By.id("reject-selected")).click();
+            org.openqa.selenium.WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reject-dialog")));
+            assertEquals("reject-reason", browser.switchTo().activeElement().getAttribute("id"));
+            browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            wait.until(ExpectedConditions.invisibilityOf(dialog));
+            assertEquals("SUBMITTED", state("UIQ-RATE", "UIQ-B", "202504"));
+
+            // an empty reason is refused in the dialog; a typed one rejects
+            browser.findElement(By.id("reject-selected")).click();
+            wait.until(ExpectedConditions.visibilityOf(dialog));
+            browser.findElement(By.id("reject-reason")).sendKeys("   ");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "document.getElementById('reject-form').requestSubmit()");
+            wait.until(ExpectedConditions.textToBe(By.id("reject-error"), "Cần nêu lý do trả lại."));
+            assertTrue(dialog.isDisplayed());
+            assertEquals("SUBMITTED", state("UIQ-RATE", "UIQ-B", "202504"));
+            org.openqa.selenium.WebElement reason = browser.findElement(By.id("reject-reason"));
+            reason.clear();
+            reason.sendKeys("Số liệu chưa khớp với biên bản");
+            screenshot("62-verify-reject-dialog");
+            browser.findElement(By.id("reject-confirm")).click();
+            wait.until(ExpectedConditions.invisibilityOf(dialog));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-message"), "Đã trả lại 1 giá trị"));
+            com.fasterxml.jackson.databind.JsonNode rejected = json(api("GET",
+                    "/api/datavalues?indicator=UIQ-RATE&orgUnit=UIQ-B&period=202504", null)).get("items").get(0);
+            assertEquals("REJECTED", rejected.get("state").asText());
+            assertEquals("Số liệu chưa khớp với biên bản", rejected.get("reason").asText());
+            wait.until(d -> d.findElements(By.cssSelector("#queue-table tbody tr[data-key]")).isEmpty());
+
+            // the decided values under their states, and the phone layout as cards
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-state"))).selectByValue("VERIFIED");
+            wait.until(d -> d.findElements(By.cssSelector("#queue-table tbody tr[data-key]")).size() == 2);
+            screenshot("63-verify-verified-filter");
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#filter-orgunit option[value='UIQ-A']")));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-state"))).selectByValue("VERIFIED");
+            wait.until(d -> d.findElements(By.cssSelector("#queue-table tbody tr[data-key]")).size() == 2);
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth > window.innerWidth");
+            assertEquals("no horizontal scrolling at 390 px", Boolean.FALSE, overflow);
+            screenshot("64-verify-phone");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                    browser.findElement(By.id("queue-heading")));
+            assertEquals("Giá trị đã xác minh", browser.findElement(By.id("queue-heading")).getText());
+            screenshot("65-verify-phone-cards");
+            browser.findElement(By.id("lang-toggle")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("queue-heading"), "Verified values"));
+            assertEquals("Verify selected", browser.findElement(By.id("verify-selected")).getText());
+            screenshot("66-verify-phone-en");
+            browser.findElement(By.id("lang-toggle")).click();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
+    }
 }

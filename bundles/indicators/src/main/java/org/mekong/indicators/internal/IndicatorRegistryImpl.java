@@ -58,6 +58,7 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
     private final EntityManagerFactory emf;
     private final OrgUnitService orgUnits;
     private final AuditService audit;
+    private final StoredIndicators stored;
     private final Map<IndicatorProvider, List<Indicator>> provided = new ConcurrentHashMap<>();
     /** The bundle behind each provider, for plugin scopes. */
     private final Map<IndicatorProvider, String> providerBundles = new ConcurrentHashMap<>();
@@ -71,8 +72,10 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
         this.emf = emf;
         this.orgUnits = orgUnits;
         this.audit = audit;
+        this.stored = new StoredIndicators(emf);
         migrator.migrate("db/indicators-changelog.xml", getClass().getClassLoader());
         seedIfEmpty();
+        stored.invalidate();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -127,17 +130,16 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
         if (code == null) {
             return Optional.empty();
         }
-        Optional<Indicator> stored = Transactions.read(emf,
-                em -> Optional.ofNullable(em.find(IndicatorEntity.class, code)).map(IndicatorEntity::toDTO));
-        if (stored.isPresent()) {
-            return stored;
+        Indicator own = stored.all().get(code);
+        if (own != null) {
+            return Optional.of(own);
         }
         return provided.values().stream().flatMap(List::stream).filter(i -> i.code().equals(code)).findFirst();
     }
 
     @Override
     public Optional<String> providerBundle(String code) {
-        if (code == null || Transactions.read(emf, em -> em.find(IndicatorEntity.class, code)) != null) {
+        if (code == null || stored.all().containsKey(code)) {
             return Optional.empty();
         }
         return Optional.ofNullable(providedBy(code));
@@ -167,11 +169,8 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
 
     @Override
     public List<Indicator> list(IndicatorLayer layer, boolean includeRetired) {
-        Where where = new Where().and("i.layer = :layer", "layer", layer == null ? null : layer.name())
-                .and("i.retired = :retired", "retired", includeRetired ? null : Boolean.FALSE);
-        List<Indicator> all = new ArrayList<>(Transactions.read(emf, em -> where
-                .query(em, "SELECT i FROM IndicatorEntity i", "ORDER BY i.code", IndicatorEntity.class)
-                .getResultList().stream().map(IndicatorEntity::toDTO).toList()));
+        List<Indicator> all = new ArrayList<>(stored.all().values().stream()
+                .filter(i -> layer == null || i.layer() == layer).filter(i -> includeRetired || !i.retired()).toList());
         java.util.Set<String> codes = new java.util.HashSet<>();
         all.forEach(i -> codes.add(i.code()));
         provided.values().stream().flatMap(List::stream)
@@ -202,6 +201,7 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
             em.flush();
             return e.toDTO();
         });
+        stored.invalidate();
         audit.record(caller.username(), "Indicator", d.code(), "CREATE", null, created);
         return created;
     }
@@ -225,6 +225,7 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
             em.flush();
             return e.toDTO();
         });
+        stored.invalidate();
         audit.record(caller.username(), "Indicator", code, "UPDATE", before[0], after);
         return after;
     }
@@ -242,6 +243,7 @@ public class IndicatorRegistryImpl implements IndicatorRegistry {
             em.flush();
             return e.toDTO();
         });
+        stored.invalidate();
         audit.record(caller.username(), "Indicator", code, "RETIRE", null, after);
         return after;
     }

@@ -3,6 +3,9 @@ package org.mekong.monitoring.internal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,24 @@ public class EvidenceService {
                 + "OWNER_KEY = ? ORDER BY ID", EvidenceService::evidence, ownerType, ownerKey));
     }
 
+    /**
+     * The files of many data values in one query, by value key ({@code IND/UNIT/PERIOD}); values
+     * without files are left out. No scope check: callers pass keys of values the core API has
+     * already answered to the caller (such as a page of the verification queue).
+     */
+    public Map<DataValueKey, List<Evidence>> forDataValues(Collection<DataValueKey> keys) {
+        Map<DataValueKey, List<Evidence>> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        Map<String, DataValueKey> byOwner = new HashMap<>();
+        keys.forEach(k -> byOwner.put(k.toString(), k));
+        List<Evidence> files = Jdbc.read(ds, c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM MON_EVIDENCE WHERE "
+                + "OWNER_TYPE = 'DATAVALUE' AND OWNER_KEY IN (" + Jdbc.marks(byOwner.size()) + ") ORDER BY ID",
+                EvidenceService::evidence, byOwner.keySet().toArray()));
+        files.forEach(e -> out.computeIfAbsent(byOwner.get(e.ownerKey()), k -> new ArrayList<>()).add(e));
+        return out;
+    }
 
     public Content download(Caller caller, long id) {
         caller.require();

@@ -43,6 +43,15 @@ public final class MonitoringUi {
         }
     }
 
+    /** The verification queue, next to data entry; for those who decide on values. */
+    @Component(service = UiContribution.class)
+    public static class Verification extends Delegate {
+        public Verification() {
+            super(new Entry("monitoring.verify", "Xác minh số liệu", "Verify data", "/monitoring/verify.html", 25,
+                    "VERIFIER,ADMIN,CENTRAL_IT"));
+        }
+    }
+
     /** Tasks. */
     @Component(service = UiContribution.class)
     public static class Tasks extends Delegate {

@@ -101,18 +101,21 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         return find(code).orElseThrow(() -> new NotFoundException("Org unit '" + code + "' does not exist"));
     }
 
+    /** From the in-memory tree (every unit is cached, see {@link #find}): a dashboard asks this per level. */
     @Override
     public List<OrgUnit> children(String code) {
         get(code);
-        return Transactions.read(emf, em -> em.createQuery(
-                "SELECT o FROM OrgUnitEntity o WHERE o.parentCode = :code ORDER BY o.path", OrgUnitEntity.class)
-                .setParameter("code", code).getResultList().stream().map(OrgUnitEntity::toDTO).toList());
+        return byCode.values().stream().filter(u -> code.equals(u.parentCode()))
+                .sorted(java.util.Comparator.comparing(OrgUnit::path)).toList();
     }
 
     @Override
     public Page<OrgUnit> subtree(String code, int offset, int limit) {
-        Where where = new Where().and("o.path LIKE :path", "path", get(code).path() + "%");
-        return page(where, offset, limit);
+        String path = get(code).path();
+        List<OrgUnit> all = byCode.values().stream().filter(u -> u.path().startsWith(path))
+                .sorted(java.util.Comparator.comparing(OrgUnit::path)).toList();
+        int from = Math.min(Math.max(offset, 0), all.size());
+        return new Page<>(all.subList(from, Math.min(all.size(), from + Math.max(limit, 0))), all.size(), offset, limit);
     }
 
     @Override

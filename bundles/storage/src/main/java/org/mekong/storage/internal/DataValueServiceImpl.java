@@ -21,6 +21,8 @@ import org.mekong.core.api.data.UnitPeriod;
 import org.mekong.core.api.data.TreeValue;
 import org.mekong.core.api.data.UnitValue;
 import org.mekong.core.api.data.ValueScan;
+import org.mekong.core.api.data.VerificationItem;
+import org.mekong.core.api.data.VerificationQuery;
 import org.mekong.core.api.data.WriteMode;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnitService;
@@ -36,7 +38,7 @@ import org.osgi.service.event.EventAdmin;
  * Data values on plain JDBC (the bulk path): the DS component that wires the parts and delegates
  * to them: {@link DataValueChecks} (input and scope), {@link DataValueWriter} (create, update,
  * batch), {@link DataValueWorkflow} (submit, verify, reject), {@link DataValueQueries} (find,
- * history), {@link DataValueCorrections} (reopening VERIFIED values) and {@link Rollups} (DV_AGG). Every change commits with its history, rollups and audit
+ * history), {@link DataValueCorrections} (reopening VERIFIED values), {@link VerificationQueue} (the verifier's queue) and {@link Rollups} (DV_AGG). Every change commits with its history, rollups and audit
  * entry in one transaction.
  */
 @Component(service = DataValueService.class)
@@ -54,6 +56,7 @@ public class DataValueServiceImpl implements DataValueService {
     private final Rollups rollups;
     private final DataValueScans scans;
     private final DataValueCorrections corrections;
+    private final VerificationQueue queue;
 
     @Activate
     public DataValueServiceImpl(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
@@ -67,6 +70,7 @@ public class DataValueServiceImpl implements DataValueService {
         this.rollups = new Rollups(ds, indicators);
         this.scans = new DataValueScans(ds, checks);
         this.corrections = new DataValueCorrections(ds, checks, queries, events);
+        this.queue = new VerificationQueue(ds, checks, indicators);
         PeriodDates.backfill(ds);
     }
 
@@ -108,6 +112,11 @@ public class DataValueServiceImpl implements DataValueService {
     @Override
     public int submitAll(Caller caller, List<UnitPeriod> unitPeriods) {
         return workflow.submitAll(caller, unitPeriods);
+    }
+
+    @Override
+    public Page<VerificationItem> verificationQueue(Caller caller, VerificationQuery query) {
+        return queue.find(caller, query, queries);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mekong.storage.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +15,8 @@ import org.mekong.storage.jdbc.Jdbc;
  * of the mean).
  */
 final class Outliers {
+    /** How many earlier periods of the unit's history the range is taken from. */
+    static final int PAST = 12;
 
     private Outliers() {
     }
@@ -22,9 +25,25 @@ final class Outliers {
     static String problem(Connection c, DataValue v) throws SQLException {
         List<Double> past = Jdbc.list(c, "SELECT NUM_VALUE FROM DATA_VALUE WHERE INDICATOR_CODE = ? AND ORGUNIT_CODE = ? "
                 + "AND PERIOD < ? AND LENGTH(PERIOD) = ? AND NUM_VALUE IS NOT NULL ORDER BY PERIOD DESC "
-                + "FETCH FIRST 12 ROWS ONLY", rs -> rs.getDouble(1), v.indicator(), v.orgUnit(), v.period(),
+                + "FETCH FIRST " + PAST + " ROWS ONLY", rs -> rs.getDouble(1), v.indicator(), v.orgUnit(), v.period(),
                 v.period().length());
         return problem(v.value(), past);
+    }
+
+    /** A stored value of the unit's history: its period id and number. */
+    record Past(String period, double value) {
+    }
+
+    /**
+     * The problem with {@code v} given the history of its indicator and unit read in bulk (any
+     * periods, any order): the same earlier periods the query above selects, so the queue flags a
+     * value exactly as its submission was checked.
+     */
+    static String problem(DataValue v, List<Past> history) {
+        List<Double> past = history.stream()
+                .filter(p -> p.period().length() == v.period().length() && p.period().compareTo(v.period()) < 0)
+                .sorted(Comparator.comparing(Past::period).reversed()).limit(PAST).map(Past::value).toList();
+        return v.value() == null ? null : problem(v.value(), past);
     }
 
     /** The problem with {@code value} given the unit's past values (newest first), or null. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.Test;
 import org.mekong.core.api.Period;
+import org.mekong.core.api.data.DataValue;
 import org.mekong.core.api.data.DataValueKey;
 import org.mekong.core.api.data.DataValueState;
 
@@ -48,6 +49,28 @@ public class DataValueRulesTest {
         assertNull(Outliers.problem(45, past));
         assertTrue(Outliers.problem(58, past).contains("[44.90, 57.10]"));
         assertNotNull(Outliers.problem(44, past));
+    }
+
+    @Test
+    public void theQueuesOutlierFlagTakesTheSameEarlierPeriodsAsTheSubmission() {
+        DataValue v = new DataValue("RATE", "HUE-A", "202504", 95.0, null, DataValueState.SUBMITTED, null, 3, "r", null);
+        // later periods, the value itself and other periodicities' ids (2025 is shorter) are no history
+        List<Outliers.Past> history = List.of(new Outliers.Past("202505", 95), new Outliers.Past("202504", 95),
+                new Outliers.Past("2025", 95), new Outliers.Past("202501", 50), new Outliers.Past("202503", 51));
+        assertNull("two earlier periods are too few to judge", Outliers.problem(v, history));
+        List<Outliers.Past> three = new java.util.ArrayList<>(history);
+        three.add(new Outliers.Past("202502", 52));
+        assertEquals(Outliers.problem(95, List.of(51.0, 52.0, 50.0)), Outliers.problem(v, three));
+        assertTrue(Outliers.problem(v, three).contains("[44.90, 57.10]"));
+        // only the 12 newest earlier periods count: a wild value 13 periods back widens nothing
+        List<Outliers.Past> long_ = new java.util.ArrayList<>();
+        long_.add(new Outliers.Past("202303", 1000));
+        for (int m = 1; m <= 12; m++) {
+            long_.add(new Outliers.Past(String.format("2024%02d", m), 50 + m % 3));
+        }
+        assertNotNull(Outliers.problem(v, long_));
+        long_.add(new Outliers.Past("202503", 1000));
+        assertNull("within 12 periods the wild value widens the range", Outliers.problem(v, long_));
     }
 
     @Test

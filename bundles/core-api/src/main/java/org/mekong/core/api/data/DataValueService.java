@@ -58,6 +58,14 @@ public interface DataValueService {
      */
     int submitAll(Caller caller, List<UnitPeriod> unitPeriods);
 
+    /**
+     * The verifier's queue: a page of the values the caller may decide on (national roles: every
+     * unit; a VERIFIER: the units strictly below their own; 403 for an {@code orgUnit} outside
+     * them), each with the previous period's value and the outlier flag of the submission rule,
+     * ordered by unit, period and indicator.
+     */
+    Page<VerificationItem> verificationQueue(Caller caller, VerificationQuery query);
+
     /** SUBMITTED -> VERIFIED, by a VERIFIER of a unit above each value's unit; all or nothing. */
     int verify(Caller caller, List<DataValueKey> keys);
 

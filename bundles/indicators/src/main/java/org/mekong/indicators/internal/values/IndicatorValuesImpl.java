@@ -81,32 +81,97 @@ public class IndicatorValuesImpl implements IndicatorValues {
         if (inds.isEmpty() || units.isEmpty() || periods.isEmpty()) {
             return List.of();
         }
-        return List.copyOf(read(inds, units, periods, new Visibility(caller, states), 0).asMap().values());
+        Set<String> askedIndicators = new HashSet<>();
+        inds.forEach(i -> askedIndicators.add(i.code()));
+        Set<String> askedPeriods = new HashSet<>();
+        periods.forEach(p -> askedPeriods.add(p.id()));
+        // Formula inputs read on the way are not part of the answer.
+        return read(inds, units, periods, new Visibility(caller, states), 0).asMap().values().stream()
+                .filter(v -> askedIndicators.contains(v.indicator()) && askedPeriods.contains(v.period())).toList();
     }
 
     private Cells read(List<Indicator> inds, List<OrgUnit> units, List<Period> periods, Visibility vis, int depth) {
         Cells out = new Cells();
         List<Indicator> storedInds = new ArrayList<>();
-        List<Indicator> formulaInds = new ArrayList<>();
+        Set<String> storedPeriods = new HashSet<>();
+        Map<String, Formula> formulas = new HashMap<>();
+        // Inputs of formulas that are stored join the one read of stored values; others are read below.
+        Set<Indicator> computedInputs = new LinkedHashSet<>();
+        Set<Period> computedPeriods = new LinkedHashSet<>();
         for (Indicator i : inds) {
             if (i.formula() != null && !i.formula().isBlank()) {
-                formulaInds.add(i);
+                Formula f = parse(i);
+                if (f == null) {
+                    continue;
+                }
+                formulas.put(i.code(), f);
+                for (String code : f.inputs()) {
+                    indicators.find(code).ifPresent(in -> own(i, periods).forEach(p -> {
+                        Period inputPeriod = p.latestWithin(in.periodicity());
+                        if (isStored(in)) {
+                            if (!storedInds.contains(in)) {
+                                storedInds.add(in);
+                            }
+                            storedPeriods.add(inputPeriod.id());
+                        } else {
+                            computedInputs.add(in);
+                            computedPeriods.add(inputPeriod);
+                        }
+                    }));
+                }
             } else if (i.source() == IndicatorSource.PLUGIN) {
-                // A plugin computes any span it is asked for (a year of a monthly rate, say).
                 fromProvider(i, units, periods, out);
             } else {
-                storedInds.add(i);
+                if (!storedInds.contains(i)) {
+                    storedInds.add(i);
+                }
+                own(i, periods).forEach(p -> storedPeriods.add(p.id()));
             }
         }
-        if (!storedInds.isEmpty()) {
-            Set<String> ids = new HashSet<>();
-            storedInds.forEach(i -> own(i, periods).forEach(p -> ids.add(p.id())));
-            out.addAll(stored.read(storedInds, units, ids, vis));
+        if (!storedInds.isEmpty() && !storedPeriods.isEmpty()) {
+            out.addAll(stored.read(storedInds, units, storedPeriods, vis));
         }
-        if (!formulaInds.isEmpty()) {
-            fromFormulas(formulaInds, units, periods, vis, depth, out);
+        if (formulas.isEmpty()) {
+            return out;
         }
+        if (!computedInputs.isEmpty()) {
+            if (depth > 8) {
+                // Cycles are refused when a formula is saved; this bounds a chain of formulas all the same.
+                LOG.warn("Formula chain deeper than 8 at {}", formulas.keySet());
+            } else {
+                out.addAll(read(List.copyOf(computedInputs), units, List.copyOf(computedPeriods), vis, depth + 1));
+            }
+        }
+        Cells results = new Cells();
+        for (Indicator i : inds) {
+            Formula f = formulas.get(i.code());
+            if (f == null) {
+                continue;
+            }
+            for (Period p : own(i, periods)) {
+                for (OrgUnit u : units) {
+                    IndicatorValue v = evaluate(i, f, u, p, out);
+                    if (v != null) {
+                        results.put(v);
+                    }
+                }
+            }
+        }
+        out.addAll(results);
         return out;
+    }
+
+    private static boolean isStored(Indicator i) {
+        return (i.formula() == null || i.formula().isBlank()) && i.source() != IndicatorSource.PLUGIN;
+    }
+
+    private static Formula parse(Indicator i) {
+        try {
+            return Formula.parse(i.formula());
+        } catch (FormulaException e) {
+            LOG.warn("Indicator {} has a formula that does not parse: {}", i.code(), e.getMessage());
+            return null;
+        }
     }
 
     /** The asked periods of the indicator's own periodicity. */
@@ -114,7 +179,13 @@ public class IndicatorValuesImpl implements IndicatorValues {
         return periods.stream().filter(p -> p.periodicity() == i.periodicity()).toList();
     }
 
-    private void fromProvider(Indicator i, List<OrgUnit> units, List<Period> periods, Cells out) {
+    /**
+     * A plugin computes any span it is asked for: the asked periods of the indicator's own periodicity
+     * when there are any (a dashboard asks several periodicities at once), else all of them (a year of a
+     * monthly rate, say).
+     */
+    private void fromProvider(Indicator i, List<OrgUnit> units, List<Period> asked, Cells out) {
+        List<Period> periods = own(i, asked).isEmpty() ? asked : own(i, asked);
         if (periods.isEmpty()) {
             return;
         }
@@ -132,48 +203,6 @@ public class IndicatorValuesImpl implements IndicatorValues {
                     LOG.warn("Plugin {} failed computing {}", provider.name(), i.code(), e);
                 }
                 return;
-            }
-        }
-    }
-
-    private void fromFormulas(List<Indicator> inds, List<OrgUnit> units, List<Period> periods, Visibility vis,
-            int depth, Cells out) {
-        if (depth > 8) {
-            // Cycles are refused when a formula is saved; this bounds a chain of formulas all the same.
-            LOG.warn("Formula chain deeper than 8 at {}", inds.stream().map(Indicator::code).toList());
-            return;
-        }
-        Map<String, Formula> formulas = new HashMap<>();
-        Set<Indicator> inputs = new LinkedHashSet<>();
-        Set<Period> inputPeriods = new LinkedHashSet<>();
-        for (Indicator i : inds) {
-            try {
-                Formula f = Formula.parse(i.formula());
-                formulas.put(i.code(), f);
-                for (String code : f.inputs()) {
-                    indicators.find(code).ifPresent(in -> {
-                        inputs.add(in);
-                        own(i, periods).forEach(p -> inputPeriods.add(p.latestWithin(in.periodicity())));
-                    });
-                }
-            } catch (FormulaException e) {
-                LOG.warn("Indicator {} has a formula that does not parse: {}", i.code(), e.getMessage());
-            }
-        }
-        Cells in = inputs.isEmpty() ? new Cells()
-                : read(List.copyOf(inputs), units, List.copyOf(inputPeriods), vis, depth + 1);
-        for (Indicator i : inds) {
-            Formula f = formulas.get(i.code());
-            if (f == null) {
-                continue;
-            }
-            for (Period p : own(i, periods)) {
-                for (OrgUnit u : units) {
-                    IndicatorValue v = evaluate(i, f, u, p, in);
-                    if (v != null) {
-                        out.put(v);
-                    }
-                }
             }
         }
     }
