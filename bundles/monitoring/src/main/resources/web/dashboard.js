@@ -15,7 +15,7 @@ addTexts({
     children: 'Đơn vị trực thuộc', colUnit: 'Đơn vị', colGreening: 'Tỷ lệ xanh', colTasks: 'Nhiệm vụ đúng hạn',
     colTimeliness: 'Báo cáo đúng hạn', colWarnings: 'Cảnh báo đang mở', rankings: 'Xếp hạng', rankBy: 'Xếp theo',
     byGreening: 'Tỷ lệ chỉ số xanh', byTasks: 'Nhiệm vụ đúng hạn', byTimeliness: 'Báo cáo đúng hạn', colRank: 'Hạng',
-    sumGreen: 'Tỷ lệ chỉ số xanh', sumLights: 'Đèn tín hiệu', sumTasks: 'Nhiệm vụ hoàn thành đúng hạn',
+    sumGreen: 'Tỷ lệ chỉ số xanh', sumGreenBelow: 'Tỷ lệ xanh của {n} đơn vị trực thuộc', sumLights: 'Đèn tín hiệu', sumTasks: 'Nhiệm vụ hoàn thành đúng hạn',
     sumTasksSub: '{onTime}/{due} nhiệm vụ đến hạn, {overdue} quá hạn', sumTimeliness: 'Báo cáo số liệu đúng hạn',
     sumWarnings: 'Cảnh báo đang mở', seeWarnings: 'Xem cảnh báo', rollup: 'tổng hợp từ {n} đơn vị',
     ownValue: 'số liệu của đơn vị', value: 'Giá trị', target: 'Mục tiêu',
@@ -23,7 +23,7 @@ addTexts({
     noChart: 'Không tải được thư viện biểu đồ; số liệu hiển thị dạng bảng.', noTrend: 'Chưa có dữ liệu cho chỉ số này.',
     pickIndicator: 'Chọn một chỉ số trong bảng để xem xu hướng.', hasChildren: 'Xem các đơn vị trực thuộc',
     noChildren: 'Đơn vị này không có đơn vị trực thuộc.', colour: 'Đánh giá', noRank: 'không có số liệu', colourRuleTitle: 'Cách tính màu và xếp hạng',
-    colourRule: 'Cách tính màu: mỗi chỉ số xanh khi đạt mục tiêu (hoặc ngưỡng xanh), đỏ khi dưới {red} % mục tiêu (hoặc vượt ngưỡng đỏ), vàng ở giữa; chỉ số không có mục tiêu, ngưỡng thì "chưa đánh giá". Một đơn vị xanh khi từ 80 % chỉ số được đánh giá là xanh; đỏ khi có chỉ số đỏ và dưới 50 % là xanh; còn lại vàng. Số liệu của cấp trên được tổng hợp từ cấp dưới theo cách tổng hợp của từng chỉ số (cộng, trung bình, trung bình có trọng số...). Xếp hạng: bằng nhau thì cùng hạng; đơn vị không có số liệu xếp cuối, không có hạng.'
+    colourRule: 'Cách tính màu: mỗi chỉ số xanh khi đạt mục tiêu (hoặc ngưỡng xanh), đỏ khi dưới {red} % mục tiêu (hoặc vượt ngưỡng đỏ), vàng ở giữa; chỉ số không có mục tiêu, ngưỡng thì "chưa đánh giá". Một đơn vị xanh khi từ 80 % chỉ số được đánh giá là xanh; đỏ khi có chỉ số đỏ và dưới 50 % là xanh; còn lại vàng. Tỷ lệ xanh của các đơn vị trực thuộc gộp mọi đèn của các đơn vị đó (tính như từng đơn vị), nên luôn nằm giữa đơn vị thấp nhất và cao nhất; số liệu của chính cấp trên là số trung bình, tổng nên có thể khác. Số liệu của cấp trên được tổng hợp từ cấp dưới theo cách tổng hợp của từng chỉ số (cộng, trung bình, trung bình có trọng số...). Xếp hạng: bằng nhau thì cùng hạng; đơn vị không có số liệu xếp cuối, không có hạng.'
   },
   en: {
     dashTitle: 'Monitoring dashboard — Mekong', asOf: 'As of', show: 'Show', asOfHint: 'E.g. 2026, 2026Q3, 202609',
@@ -33,7 +33,7 @@ addTexts({
     children: 'Units below', colUnit: 'Unit', colGreening: 'Green share', colTasks: 'Tasks on time',
     colTimeliness: 'Timely reporting', colWarnings: 'Open warnings', rankings: 'Rankings', rankBy: 'Rank by',
     byGreening: 'Green share', byTasks: 'Tasks on time', byTimeliness: 'Timely reporting', colRank: 'Rank',
-    sumGreen: 'Green indicators', sumLights: 'Traffic lights', sumTasks: 'Tasks done on time',
+    sumGreen: 'Green indicators', sumGreenBelow: 'Green share across the {n} units below', sumLights: 'Traffic lights', sumTasks: 'Tasks done on time',
     sumTasksSub: '{onTime}/{due} tasks due, {overdue} overdue', sumTimeliness: 'Data reported on time',
     sumWarnings: 'Open warnings', seeWarnings: 'See warnings', rollup: 'rolled up from {n} units',
     ownValue: "the unit's own value", value: 'Value', target: 'Target',
@@ -41,7 +41,7 @@ addTexts({
     noChart: 'The chart library did not load; the data is shown as a table.', noTrend: 'No data for this indicator yet.',
     pickIndicator: 'Pick an indicator in the table to see its trend.', hasChildren: 'Show the units below',
     noChildren: 'This unit has no units below it.', colour: 'Rating', noRank: 'no data', colourRuleTitle: 'How colours and ranks are given',
-    colourRule: 'How colours are given: an indicator is green when it meets its target (or green threshold), red below {red} % of the target (or beyond the red threshold), amber in between; an indicator without target or thresholds is "not rated". A unit is green when at least 80 % of its rated indicators are green; red when one is red and fewer than 50 % are green; amber otherwise. A higher level\'s values combine the levels below by each indicator\'s aggregation (sum, average, weighted average...). Rankings: equal figures share a rank; units without data come last, without a rank.'
+    colourRule: 'How colours are given: an indicator is green when it meets its target (or green threshold), red below {red} % of the target (or beyond the red threshold), amber in between; an indicator without target or thresholds is "not rated". A unit is green when at least 80 % of its rated indicators are green; red when one is red and fewer than 50 % are green; amber otherwise. The green share across the units below pools all their lights (each rated as for that unit), so it always lies between the lowest and the highest of them; the higher level\'s own values are averages and sums and may rate differently. A higher level\'s values combine the levels below by each indicator\'s aggregation (sum, average, weighted average...). Rankings: equal figures share a rank; units without data come last, without a rank.'
   }
 });
 
@@ -153,6 +153,10 @@ function renderSummary() {
   $('summary').replaceChildren(
     tile('greenShare', t('sumGreen'), el('span', { class: `badge colour-${s.colour || 'NONE'}`, dataset: { colour: s.colour || 'NONE' } },
       pct(s.greenShare))),
+    ...(s.greenShareBelow === null || s.greenShareBelow === undefined ? [] : [tile('greenShareBelow',
+      t('sumGreenBelow', { n: fmt((overview.children || []).length, 0) }),
+      el('span', { class: `badge colour-${s.colourBelow || 'NONE'}`, dataset: { colour: s.colourBelow || 'NONE' } },
+        pct(s.greenShareBelow)))]),
     el('div', { class: 'tile', dataset: { field: 'lights' } }, el('span', { class: 'label' }, t('sumLights')), lights),
     tile('taskOnTimeShare', t('sumTasks'), pct(s.taskOnTimeShare), el('span', { class: 'sub' },
       t('sumTasksSub', { onTime: fmt(s.tasksOnTime ?? 0, 0), due: fmt(s.tasksDue ?? 0, 0), overdue: fmt(s.tasksOverdue ?? 0, 0) }))),

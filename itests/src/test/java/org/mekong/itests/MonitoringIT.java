@@ -377,6 +377,9 @@ public class MonitoringIT extends MekongTestSupport {
         assertEquals(2, rowD.get("amber").asInt());
         assertEquals(0.0, rowD.get("greenShare").asDouble(), 0);
         assertEquals("two amber lights and no red one make an amber unit", "AMBER", rowD.get("colour").asText());
+        // the units below pooled, each rated as for itself: 4 green of 6 rated lights (C has none)
+        assertEquals(4 / 6.0, overview.get("summary").get("greenShareBelow").asDouble(), 1e-9);
+        assertEquals("AMBER", overview.get("summary").get("colourBelow").asText());
         JsonNode a = get("/api/monitoring/overview?orgUnit=" + f.a() + "&asOf=202501", admin()).json();
         JsonNode count = find(a.get("indicators"), plain);
         assertEquals(44, count.get("value").asInt());

@@ -31,10 +31,13 @@ public class DashboardService {
             long reportingUnits, String note, String source, String state, boolean verified) {
     }
 
-    /** The summary measures of a unit. */
+    /**
+     * The summary measures of a unit: its own lights, and {@code greenShareBelow} over the lights of
+     * the units directly below it, pooled (null without any).
+     */
     public record Summary(int green, int amber, int red, int none, int unrated, Double greenShare, Colour colour,
-            long tasksDue, long tasksOnTime,
-            long tasksOverdue, Double taskOnTimeShare, Double timeliness, long openWarnings) {
+            Double greenShareBelow, Colour colourBelow, long tasksDue, long tasksOnTime, long tasksOverdue,
+            Double taskOnTimeShare, Double timeliness, long openWarnings) {
     }
 
     /** A child unit's row in the drill-down table. */
@@ -84,11 +87,11 @@ public class DashboardService {
     @Activate
     public DashboardService(@Reference IndicatorValues values, @Reference IndicatorRegistry indicators,
             @Reference OrgUnitService orgUnits, @Reference TargetService targets, @Reference TaskService tasks,
-            @Reference WarningStore warnings, MonitoringConfig config) {
+            @Reference WarningStore warnings, @Reference OverviewCache cache, MonitoringConfig config) {
         DashboardAccess access = new DashboardAccess(orgUnits);
         IndicatorCells cells = new IndicatorCells(values, targets, this::amberRatio);
         this.overviews = new UnitOverview(indicators, orgUnits, tasks, warnings, access, cells,
-                new Timeliness(values, indicators), this::amberRatio);
+                new Timeliness(values, indicators), this::amberRatio, cache);
         this.rankings = new UnitRanking(overviews);
         this.series = new IndicatorSeries(values, indicators, orgUnits, targets, access, this::amberRatio);
         modified(config);

@@ -53,8 +53,16 @@ public class TaskService {
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
     private volatile org.osgi.service.event.EventAdmin events;
 
+    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Grows with every committed task change on this node ({@link OverviewCache} compares it). */
+    long revision() {
+        return revision.get();
+    }
+
     /** Tells the warning engine (and anyone listening) that a task changed. */
     private void changed(String code) {
+        revision.incrementAndGet();
         org.osgi.service.event.EventAdmin e = events;
         if (e != null) {
             e.postEvent(new org.osgi.service.event.Event("mekong/task/CHANGED", java.util.Map.of("task", code)));

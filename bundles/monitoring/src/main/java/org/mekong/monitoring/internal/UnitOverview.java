@@ -30,9 +30,12 @@ final class UnitOverview {
     private final IndicatorCells cells;
     private final Timeliness timeliness;
     private final java.util.function.DoubleSupplier amberRatio;
+    private final OverviewCache cache;
 
     UnitOverview(IndicatorRegistry indicators, OrgUnitService orgUnits, TaskService tasks, WarningStore warnings,
-            DashboardAccess access, IndicatorCells cells, Timeliness timeliness, java.util.function.DoubleSupplier amberRatio) {
+            DashboardAccess access, IndicatorCells cells, Timeliness timeliness, java.util.function.DoubleSupplier amberRatio,
+            OverviewCache cache) {
+        this.cache = cache;
         this.indicators = indicators;
         this.orgUnits = orgUnits;
         this.tasks = tasks;
@@ -43,10 +46,16 @@ final class UnitOverview {
         this.amberRatio = amberRatio;
     }
 
+    /** The dashboard level as the caller may see it; access is checked on every call, the result shared by readers who see the same ({@link OverviewCache}). */
     Overview overview(Caller caller, String unitCode, String asOfId) {
         OrgUnit unit = orgUnits.get(unitCode == null || unitCode.isBlank() ? Scope.home(caller, orgUnits) : unitCode);
         boolean verifiedOnly = access.verifiedOnly(caller, unit);
         Period asOf = DashboardParams.asOf(asOfId);
+        return cache.get(OverviewCache.audience(caller) + "|" + unit.code() + "|" + asOf.id(),
+                () -> compute(caller, unit, verifiedOnly, asOf));
+    }
+
+    private Overview compute(Caller caller, OrgUnit unit, boolean verifiedOnly, Period asOf) {
         List<OrgUnit> children = orgUnits.children(unit.code());
         List<OrgUnit> all = new ArrayList<>();
         all.add(unit);
@@ -57,22 +66,34 @@ final class UnitOverview {
         LocalDate today = LocalDate.now();
         TaskService.TaskCounts tc = tasks.counts(unit.path(), asOf.end(), today);
         List<Cell> own = cellsByUnit.get(unit.code());
-        Summary summary = new Summary(IndicatorCells.count(own, Colour.GREEN), IndicatorCells.count(own, Colour.AMBER),
-                IndicatorCells.count(own, Colour.RED), IndicatorCells.count(own, Colour.NONE),
-                IndicatorCells.count(own, Colour.UNRATED), IndicatorCells.greenShare(own), IndicatorCells.overall(own), tc.due(), tc.onTime(), tc.overdue(), tc.onTimeShare(),
-                timelinessByUnit.get(unit.code()), warnings.countOpen(unit.path()));
         Map<String, TaskService.TaskCounts> childTasks = tasks.countsBelow(unit.path(), children, asOf.end(), today);
         Map<String, Long> childWarnings = warnings.countOpenBelow(unit.path(), children);
         Set<String> parents = parentsWithin(unit);
         List<ChildRow> rows = new ArrayList<>();
+        int[] below = new int[3];
         for (OrgUnit child : children) {
             List<Cell> cs = cellsByUnit.get(child.code());
             TaskService.TaskCounts ctc = childTasks.get(child.code());
-            rows.add(new ChildRow(child, IndicatorCells.count(cs, Colour.GREEN), IndicatorCells.count(cs, Colour.AMBER),
-                    IndicatorCells.count(cs, Colour.RED), IndicatorCells.count(cs, Colour.NONE),
-                    IndicatorCells.count(cs, Colour.UNRATED), IndicatorCells.greenShare(cs), IndicatorCells.overall(cs), ctc.onTimeShare(), timelinessByUnit.get(child.code()),
-                    childWarnings.get(child.code()), parents.contains(child.code())));
+            ChildRow row = new ChildRow(child, IndicatorCells.count(cs, Colour.GREEN),
+                    IndicatorCells.count(cs, Colour.AMBER), IndicatorCells.count(cs, Colour.RED),
+                    IndicatorCells.count(cs, Colour.NONE), IndicatorCells.count(cs, Colour.UNRATED),
+                    IndicatorCells.greenShare(cs), IndicatorCells.overall(cs), ctc.onTimeShare(),
+                    timelinessByUnit.get(child.code()), childWarnings.get(child.code()), parents.contains(child.code()));
+            rows.add(row);
+            below[0] += row.green();
+            below[1] += row.amber();
+            below[2] += row.red();
         }
+        // The units below, rated the same way as each of them: all their lights pooled, so the
+        // figure lies between the lowest and the highest of theirs (a parent's own values are
+        // averages and sums, which rate differently).
+        int ratedBelow = below[0] + below[1] + below[2];
+        Summary summary = new Summary(IndicatorCells.count(own, Colour.GREEN), IndicatorCells.count(own, Colour.AMBER),
+                IndicatorCells.count(own, Colour.RED), IndicatorCells.count(own, Colour.NONE),
+                IndicatorCells.count(own, Colour.UNRATED), IndicatorCells.greenShare(own), IndicatorCells.overall(own),
+                ratedBelow == 0 ? null : below[0] / (double) ratedBelow, Colour.overall(below[0], below[1], below[2]),
+                tc.due(), tc.onTime(), tc.overdue(), tc.onTimeShare(), timelinessByUnit.get(unit.code()),
+                warnings.countOpen(unit.path()));
         return new Overview(unit, asOf.id(), verifiedOnly, breadcrumb(unit), summary, own, rows,
                 amberRatio.getAsDouble());
     }

@@ -14,12 +14,20 @@ final class DataValueEvents {
     static final String TOPIC = "mekong/datavalue/";
 
     private final Supplier<EventAdmin> eventAdmin;
+    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
 
     DataValueEvents(Supplier<EventAdmin> eventAdmin) {
         this.eventAdmin = eventAdmin;
     }
 
+    /** See {@link org.mekong.core.api.data.DataValueService#revision()}. */
+    long revision() {
+        return revision.get();
+    }
+
     void publish(String what, Collection<DataValueKey> keys) {
+        // counted before the (asynchronous) event goes out: a reader that compares revisions sees the change at once
+        revision.incrementAndGet();
         EventAdmin events = eventAdmin.get();
         if (events == null || keys.isEmpty()) {
             return;

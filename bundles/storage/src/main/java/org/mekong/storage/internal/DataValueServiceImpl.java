@@ -55,6 +55,7 @@ public class DataValueServiceImpl implements DataValueService {
     private final DataValueQueries queries;
     private final Rollups rollups;
     private final DataValueScans scans;
+    private final DataValueEvents events;
     private final DataValueCorrections corrections;
     private final VerificationQueue queue;
 
@@ -63,7 +64,7 @@ public class DataValueServiceImpl implements DataValueService {
             @Reference StorageSchema schema, @Reference IndicatorRegistry indicators,
             @Reference OrgUnitService orgUnits) {
         DataValueChecks checks = new DataValueChecks(indicators, orgUnits, () -> scopes, java.time.Clock.systemDefaultZone());
-        DataValueEvents events = new DataValueEvents(() -> eventAdmin);
+        this.events = new DataValueEvents(() -> eventAdmin);
         this.writer = new DataValueWriter(ds, checks, events);
         this.workflow = new DataValueWorkflow(ds, indicators, checks, events);
         this.queries = new DataValueQueries(ds, checks);
@@ -159,6 +160,11 @@ public class DataValueServiceImpl implements DataValueService {
     @Override
     public List<TreeValue> scan(ValueScan scan) {
         return scans.scan(scan);
+    }
+
+    @Override
+    public long revision() {
+        return events.revision();
     }
 
     @Override

@@ -110,4 +110,11 @@ public interface DataValueService {
     List<TreeValue> scan(ValueScan scan);
 
     long count();
+
+    /**
+     * A number that grows with every committed change to data values made on this node (writes,
+     * submissions, decisions, reopened values), for readers that keep computed figures: the same
+     * revision means no change here since. Other nodes' changes are not counted.
+     */
+    long revision();
 }
