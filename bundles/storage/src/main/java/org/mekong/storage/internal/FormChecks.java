@@ -51,7 +51,7 @@ final class FormChecks {
             problems.add(new ErrorDetail("levels", "cần ít nhất một cấp hoặc một đơn vị báo cáo / name at least one level "
                     + "or one org unit that reports the form"));
         }
-        if (f.levels().contains(null)) {
+        if (f.levels().stream().anyMatch(java.util.Objects::isNull)) {
             problems.add(new ErrorDetail("levels", "có cấp không hợp lệ / contains an empty level"));
         }
         if (f.orgUnits().size() > MAX_MEMBERS) {

@@ -1,6 +1,8 @@
 package org.mekong.core.api.form;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.mekong.core.api.Period;
@@ -17,9 +19,10 @@ public record ReportingForm(String code, String nameVi, String nameEn, Periodici
         List<String> indicators, List<OrgUnitLevel> levels, List<String> orgUnits, long version) {
 
     public ReportingForm {
-        indicators = indicators == null ? List.of() : List.copyOf(indicators);
-        levels = levels == null ? List.of() : List.copyOf(levels);
-        orgUnits = orgUnits == null ? List.of() : List.copyOf(orgUnits);
+        // copies that keep a null element, so validation names it instead of failing here
+        indicators = indicators == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(indicators));
+        levels = levels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(levels));
+        orgUnits = orgUnits == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(orgUnits));
     }
 
     /** Whether the unit reports this form: its level is one of the form's levels, or it is named. */
