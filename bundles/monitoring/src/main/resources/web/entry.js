@@ -18,7 +18,8 @@ addTexts({
     expand: 'Mở', collapse: 'Thu gọn', gridHeading: 'Số liệu của biểu mẫu', gridCaption: '{unit} — {form} — kỳ {period}',
     pickAll: 'Chọn đơn vị, biểu mẫu và kỳ để nhập số liệu.',
     keyboardHint: 'Enter chuyển sang ô giá trị kế tiếp (Shift+Enter: ô trước); Tab đi qua từng ô.',
-    indicator: 'Chỉ số', previous: 'Kỳ {period}', target: 'Mục tiêu', value: 'Giá trị', state: 'Trạng thái',
+    indicator: 'Chỉ số', previous: 'Kỳ {period}', previousLabel: 'kỳ trước', attach: 'Đính kèm',
+    expectedRange: 'Khoảng thường thấy của đơn vị: {range}.', target: 'Mục tiêu', value: 'Giá trị', state: 'Trạng thái',
     comment: 'Ghi chú', files: 'Minh chứng', unitOf: 'Đơn vị tính: {unit}', NEW: 'Chưa nhập',
     saveAll: 'Lưu tất cả', saving: 'Đang lưu…', checking: 'Đang kiểm tra…', submitPeriod: 'Gửi xác minh cả kỳ',
     submitting: 'Đang gửi…', badNumber: 'Giá trị phải là một số.', badPercent: 'Tỷ lệ phần trăm phải từ 0 đến 100.',
@@ -48,7 +49,8 @@ addTexts({
     expand: 'Expand', collapse: 'Collapse', gridHeading: "The form's values", gridCaption: '{unit} — {form} — period {period}',
     pickAll: 'Pick a unit, a form and a period to enter values.',
     keyboardHint: 'Enter moves to the next value (Shift+Enter: the previous one); Tab goes through every field.',
-    indicator: 'Indicator', previous: 'Period {period}', target: 'Target', value: 'Value', state: 'State',
+    indicator: 'Indicator', previous: 'Period {period}', previousLabel: 'earlier', attach: 'Attach',
+    expectedRange: "The unit's usual range: {range}.", target: 'Target', value: 'Value', state: 'State',
     comment: 'Comment', files: 'Evidence', unitOf: 'Unit of measure: {unit}', NEW: 'Not entered',
     saveAll: 'Save all', saving: 'Saving…', checking: 'Checking…', submitPeriod: 'Submit the period for verification',
     submitting: 'Submitting…', badNumber: 'The value must be a number.', badPercent: 'A percentage lies between 0 and 100.',
@@ -287,7 +289,9 @@ async function loadGrid() {
 
 function renderHeads() {
   const prev = ($('grid').dataset.prev || '').split(',');
-  for (let i = 0; i < PREVIOUS; i++) $(`prev-${i}`).textContent = prev[i] ? t('previous', { period: prev[i] }) : '';
+  for (let i = 0; i < PREVIOUS; i++) {
+    $(`prev-${i}`).replaceChildren(...(prev[i] ? [prev[i], el('span', { class: 'sub' }, t('previousLabel'))] : []));
+  }
 }
 
 function renderCompleteness() {
@@ -340,13 +344,17 @@ function renderGrid() {
       onkeydown: (e) => move(e, i)
     });
     const files = el('span', { class: 'files' });
-    const file = lock ? null : el('input', { type: 'file', class: 'evidence-file', 'aria-label': `${t('files')}: ${name(row.def)}`,
-      onchange: (e) => { row.file = e.target.files[0] || null; } });
+    const fileName = el('span', { class: 'file-name' }, row.file ? row.file.name : '');
+    const file = lock ? null : el('label', { class: 'attach' }, t('attach'), el('input', {
+      type: 'file', class: 'evidence-file', 'aria-label': `${t('files')}: ${name(row.def)}`,
+      onchange: (e) => { row.file = e.target.files[0] || null; fileName.textContent = row.file ? row.file.name : ''; }
+    }));
     const msg = el('span', { class: 'row-message', role: 'status' });
     const tr = el('tr', { dataset: { indicator: row.code, state } },
       cell(t('indicator'), {}, name(row.def), el('span', { class: 'code' }, row.code),
         row.def.unit ? el('span', { class: 'sub' }, t('unitOf', { unit: row.def.unit })) : null),
-      ...row.prev.map((p, k) => cell($(`prev-${k}`).textContent, { class: 'num prev' }, p ? fmt(p.value, 2) : '—')),
+      ...row.prev.map((p, k) => cell(t('previous', { period: ($('grid').dataset.prev || '').split(',')[k] || '' }),
+        { class: 'num prev' }, p ? fmt(p.value, 2) : '—')),
       cell(t('target'), { class: 'num target' }, row.target === null ? '—' : fmt(row.target, 2)),
       cell(t('value'), { class: 'value-cell' }, value, msg),
       cell(t('state'), { class: 'state' }, badge(`state-${state}`, t(state)),
@@ -354,7 +362,7 @@ function renderGrid() {
         row.current?.state === 'REJECTED' && row.current.reason ? el('span', { class: 'sub' }, t('reasonLabel', { reason: row.current.reason })) : null,
         row.current?.state === 'VERIFIED' ? correctionLink(row) : null),
       cell(t('comment'), {}, comment),
-      cell(t('files'), { class: 'files-cell' }, files, file));
+      cell(t('files'), { class: 'files-cell' }, files, file, fileName));
     row.tr = tr; row.msg = msg; row.files = files;
     paint(row);
     if (row.evidence) showEvidence(row);
@@ -473,7 +481,9 @@ async function outliersCommented(values) {
   rows.forEach((row) => {
     const p = problems.find((d) => d.field === row.code);
     row.needsComment = Boolean(p);
-    if (p) { row.message = `${t('needComment')} (${p.problem})`; row.error = true; } else if (!hint(row)) { row.message = ''; row.error = false; }
+    // the server's range, e.g. [44.90, 57.10], with the row's own words in the page's language
+    const range = p ? /\[[^\]]+\]/.exec(p.problem || '') : null;
+    if (p) { row.message = `${t('needComment')}${range ? ` ${t('expectedRange', { range: range[0] })}` : ''}`; row.error = true; } else if (!hint(row)) { row.message = ''; row.error = false; }
     paint(row);
   });
   if (!problems.length) return true;

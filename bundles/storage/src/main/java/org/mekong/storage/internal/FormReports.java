@@ -139,12 +139,12 @@ final class FormReports {
      */
     private static Map<String, Instant> firstSubmits(Connection c, String unit, String period) throws SQLException {
         Map<String, Instant> out = new HashMap<>();
-        Jdbc.list(c, "SELECT s.INDICATOR_CODE, COALESCE(h.CHANGED_AT, d.UPDATED_AT) AS AT FROM (SELECT INDICATOR_CODE, "
+        Jdbc.list(c, "SELECT s.INDICATOR_CODE, COALESCE(h.CHANGED_AT, d.UPDATED_AT) AS SUBMITTED_AT FROM (SELECT INDICATOR_CODE, "
                 + "MIN(VERSION) AS V FROM DATA_VALUE_HISTORY WHERE ORGUNIT_CODE = ? AND PERIOD = ? AND ACTION = 'SUBMIT' "
                 + "GROUP BY INDICATOR_CODE) s LEFT JOIN DATA_VALUE_HISTORY h ON h.INDICATOR_CODE = s.INDICATOR_CODE "
                 + "AND h.ORGUNIT_CODE = ? AND h.PERIOD = ? AND h.VERSION = s.V + 1 LEFT JOIN DATA_VALUE d ON "
                 + "d.INDICATOR_CODE = s.INDICATOR_CODE AND d.ORGUNIT_CODE = ? AND d.PERIOD = ? AND d.VERSION = s.V + 1",
-                rs -> out.put(rs.getString(1), Jdbc.getInstant(rs, "AT")), unit, period, unit, period, unit, period);
+                rs -> out.put(rs.getString(1), Jdbc.getInstant(rs, "SUBMITTED_AT")), unit, period, unit, period, unit, period);
         out.values().removeIf(java.util.Objects::isNull);
         return out;
     }
