@@ -380,7 +380,9 @@ public class DataEntryIT extends MekongTestSupport {
         if (!ok(get("/api/datavalues?orgUnit=DEIT-D&limit=1", reporter), 200).body().contains("DEIT-RATE")) {
             historyOfD();
         }
+        // The grid re-renders when a pick changes: an element read during a re-render is stale, read it again.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         browser.manage().window().setSize(new Dimension(1366, 768));
         browser.get(url("/ui/index.html"));
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.setItem('mekong.lang', 'vi')");
@@ -402,8 +404,10 @@ public class DataEntryIT extends MekongTestSupport {
         new Select(browser.findElement(By.id("grid-period"))).getOptions().forEach(o -> periods.add(o.getAttribute("value")));
         assertEquals("the current month first, no future month", id(YearMonth.now()), periods.get(0));
         new Select(browser.findElement(By.id("grid-period"))).selectByValue(id(M1));
-        wait.until(d -> row("DEIT-COUNT").findElements(By.cssSelector("td.prev")).size() == 3
-                && row("DEIT-RATE").getText().contains("52"));
+        wait.until(d -> d.findElement(By.id("grid-caption")).getText().endsWith(id(M1))
+                && row("DEIT-COUNT").findElements(By.cssSelector("td.prev")).size() == 3);
+        assertEquals(List.of("51", "52", "50"), row("DEIT-RATE").findElements(By.cssSelector("td.prev")).stream()
+                .map(WebElement::getText).toList());
         assertEquals("NEW", row("DEIT-RATE").getAttribute("data-state"));
         screenshot("40-grid-empty-1366");
 
@@ -430,11 +434,17 @@ public class DataEntryIT extends MekongTestSupport {
 
         String comment = "Tăng do chiến dịch hỗ trợ nộp hồ sơ tại chỗ";
         browser.switchTo().activeElement().sendKeys(comment);
+        // Evidence per row: a file attached to the count's row is uploaded after the batch.
+        File evidence = new File(System.getProperty("project.build.directory", "target"), "bien-ban-kiem-dem.txt");
+        Files.writeString(evidence.toPath(), "Biên bản kiểm đếm điểm phục vụ / tally of service points\n");
+        row("DEIT-COUNT").findElement(By.cssSelector("input.evidence-file")).sendKeys(evidence.getAbsolutePath());
         browser.findElement(By.id("grid-save")).click();
         wait.until(d -> "DRAFT".equals(row("DEIT-RATE").getAttribute("data-state"))
                 && "DRAFT".equals(row("DEIT-COUNT").getAttribute("data-state")));
         wait.until(d -> d.findElement(By.id("complete-text")).getText().contains("2/2"));
         assertTrue(browser.findElement(By.id("grid-message")).getAttribute("class").contains("ok"));
+        wait.until(d -> row("DEIT-COUNT").findElements(By.cssSelector("a.evidence")).stream()
+                .anyMatch(a -> a.getText().equals("bien-ban-kiem-dem.txt")));
         assertLayout(1366);
         screenshot("42-grid-saved-1366");
 
@@ -453,6 +463,24 @@ public class DataEntryIT extends MekongTestSupport {
         JsonNode d = get("/api/forms/DEIT-M/timeliness?orgUnit=DEIT-D&period=" + id(M1), reporter).json();
         assertEquals("ON_TIME", d.path("units").get(0).path("state").asText());
 
+        // Verified rows stay locked and offer a correction request, sent from the row.
+        ok(send("POST", "/api/datavalues/verify", verifier, Map.of("keys", List.of(
+                Map.of("indicator", "DEIT-RATE", "orgUnit", "DEIT-D", "period", id(M1)),
+                Map.of("indicator", "DEIT-COUNT", "orgUnit", "DEIT-D", "period", id(M1))))), 200);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(communeD)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-form option[value='DEIT-M']")));
+        new Select(browser.findElement(By.id("grid-form"))).selectByValue("DEIT-M");
+        new Select(browser.findElement(By.id("grid-period"))).selectByValue(id(M1));
+        wait.until(d2 -> "VERIFIED".equals(row("DEIT-RATE").getAttribute("data-state")));
+        assertFalse(browser.findElement(By.id("value-DEIT-RATE")).isEnabled());
+        row("DEIT-RATE").findElement(By.cssSelector("a.request-correction")).click();
+        row("DEIT-RATE").findElement(By.cssSelector("input.correction-reason")).sendKeys("Nhập nhầm số liệu tháng");
+        row("DEIT-RATE").findElement(By.cssSelector(".correction button")).click();
+        wait.until(d2 -> row("DEIT-RATE").findElement(By.cssSelector(".row-message")).getAttribute("class").contains("ok"));
+        assertEquals(1, get("/api/datavalues/corrections?orgUnit=DEIT-D&state=PENDING", reporter).json().path("total")
+                .asInt());
+
         // A phone: the grid becomes stacked cards, nothing wider than the screen.
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();
@@ -461,7 +489,7 @@ public class DataEntryIT extends MekongTestSupport {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-form option[value='DEIT-M']")));
         new Select(browser.findElement(By.id("grid-form"))).selectByValue("DEIT-M");
         new Select(browser.findElement(By.id("grid-period"))).selectByValue(id(M1));
-        wait.until(d2 -> "SUBMITTED".equals(row("DEIT-RATE").getAttribute("data-state")));
+        wait.until(d2 -> "VERIFIED".equals(row("DEIT-RATE").getAttribute("data-state")));
         assertEquals("block", row("DEIT-RATE").getCssValue("display"));
         long scroll = ((Number) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth")).longValue();
