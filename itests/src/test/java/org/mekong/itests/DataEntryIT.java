@@ -4,14 +4,25 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.mekong.itests.DataEntryBrowser.assertLayout;
+import static org.mekong.itests.DataEntryBrowser.browser;
+import static org.mekong.itests.DataEntryBrowser.openGrid;
+import static org.mekong.itests.DataEntryBrowser.row;
+import static org.mekong.itests.DataEntryBrowser.screenshot;
+import static org.mekong.itests.DataEntryBrowser.url;
+import static org.mekong.itests.DataEntryFixtures.codes;
+import static org.mekong.itests.DataEntryFixtures.fields;
+import static org.mekong.itests.DataEntryFixtures.form;
+import static org.mekong.itests.DataEntryFixtures.id;
+import static org.mekong.itests.DataEntryFixtures.indicator;
+import static org.mekong.itests.DataEntryFixtures.ok;
+import static org.mekong.itests.DataEntryFixtures.value;
 
 import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +40,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 
 /**
  * Reporting forms and grid data entry (issue 15 #4 and #5) on the real distribution with its demo
@@ -54,7 +60,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class DataEntryIT extends MekongTestSupport {
     private static final int HTTP_PORT = freePort();
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
     /** Last month (due 40 days after its end: always still ahead or today), and three months back (always past due). */
     private static final YearMonth M1 = YearMonth.now().minusMonths(1);
     private static final YearMonth M3 = YearMonth.now().minusMonths(3);
@@ -66,7 +71,6 @@ public class DataEntryIT extends MekongTestSupport {
     @ClassRule
     public static final PaxExamServer SERVER = new PaxExamServer();
 
-    private static WebDriver browser;
     private static String reporter;
     private static String communeReporter;
     private static String verifier;
@@ -77,29 +81,14 @@ public class DataEntryIT extends MekongTestSupport {
         return distribution(HTTP_PORT, true);
     }
 
-    private static String id(YearMonth m) {
-        return m.format(MONTH);
-    }
-
     @BeforeClass
     public static void startBrowser() {
-        System.setProperty("SE_OFFLINE", "true");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("mekong.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("mekong.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
-                "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=vi");
-        browser = new ChromeDriver(service, options);
+        DataEntryBrowser.start();
     }
 
     @AfterClass
     public static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        DataEntryBrowser.stop();
     }
 
     /** The demo data (forms first, then values and tasks) and the test's own fixture. */
@@ -125,54 +114,6 @@ public class DataEntryIT extends MekongTestSupport {
         communeReporter = createUser("deit-a-reporter", "REPORTER", "DEIT-A");
         verifier = createUser("deit-verifier", "VERIFIER", "DEIT");
         fixture = true;
-    }
-
-    private static void indicator(String code, String vi, String en, String unit, String periodicity) throws Exception {
-        ok(send("POST", "/api/indicators", admin(), Map.of("code", code, "nameVi", vi, "nameEn", en, "layer",
-                "OPERATIONAL", "unit", unit, "periodicity", periodicity, "direction", "HIGHER_IS_BETTER",
-                "greenThreshold", 50, "redThreshold", 20, "source", "MANUAL")), 201);
-    }
-
-    private static Reply ok(Reply r, int status) {
-        assertEquals(r.toString(), status, r.status());
-        return r;
-    }
-
-    private static Map<String, Object> form(String code, String periodicity, int dueDays, List<String> indicators,
-            List<String> levels, List<String> units, long version) {
-        Map<String, Object> f = new java.util.HashMap<>();
-        f.put("code", code);
-        f.put("nameVi", "Biểu mẫu " + code);
-        f.put("nameEn", "Form " + code);
-        f.put("periodicity", periodicity);
-        f.put("dueDays", dueDays);
-        f.put("indicators", indicators);
-        f.put("levels", levels);
-        f.put("orgUnits", units);
-        f.put("version", version);
-        return f;
-    }
-
-    private static List<String> fields(Reply r) {
-        List<String> out = new ArrayList<>();
-        r.json().path("details").forEach(d -> out.add(d.path("field").asText()));
-        return out;
-    }
-
-    private static List<String> codes(Reply r) {
-        List<String> out = new ArrayList<>();
-        r.json().forEach(f -> out.add(f.path("code").asText()));
-        return out;
-    }
-
-    private static Map<String, Object> value(String indicator, String unit, YearMonth m, double v, String comment) {
-        Map<String, Object> out = new java.util.HashMap<>();
-        out.put("indicator", indicator);
-        out.put("orgUnit", unit);
-        out.put("period", id(m));
-        out.put("value", v);
-        out.put("comment", comment);
-        return out;
     }
 
     @Test
@@ -344,37 +285,6 @@ public class DataEntryIT extends MekongTestSupport {
                 .asInt());
     }
 
-    private static void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        File dir = new File(System.getProperty("project.build.directory", "target"), "screenshots");
-        dir.mkdirs();
-        Files.copy(shot.toPath(), new File(dir, name + ".png").toPath(), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String url(String path) {
-        return base() + path;
-    }
-
-    private static WebElement row(String indicator) {
-        return browser.findElement(By.cssSelector("#grid tr[data-indicator='" + indicator + "']"));
-    }
-
-    /** Nothing wider than the window, and in each row the value and comment inputs do not overlap. */
-    private static void assertLayout(int width) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
-        assertTrue("page " + scroll + " px wide at " + width, scroll <= width);
-        Object overlaps = js.executeScript("const out = []; document.querySelectorAll('#grid tbody tr').forEach(tr => {"
-                + "const cells = [...tr.children].map(td => td.getBoundingClientRect());"
-                + "for (let i = 0; i < cells.length; i++) for (let j = i + 1; j < cells.length; j++) {"
-                + "const a = cells[i], b = cells[j]; if (a.width && b.width && a.left < b.right - 1 && b.left < a.right - 1"
-                + " && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push(tr.dataset.indicator + ':' + i + '/' + j); }"
-                + "tr.querySelectorAll('input').forEach(input => { const r = input.getBoundingClientRect();"
-                + "const td = input.closest('td').getBoundingClientRect(); if (r.right > td.right + 1 || r.left < td.left - 1)"
-                + " out.push(tr.dataset.indicator + ':input'); }); }); return out.join(',');");
-        assertEquals("overlapping cells at " + width + " px", "", overlaps);
-    }
-
     @Test
     public void e_aReporterEntersAWholeFormInTheGrid() throws Exception {
         if (!ok(get("/api/datavalues?orgUnit=DEIT-D&limit=1", reporter), 200).body().contains("DEIT-RATE")) {
@@ -395,17 +305,12 @@ public class DataEntryIT extends MekongTestSupport {
 
         // The tree holds the reporter's province (expanded): pick commune D, the form and last month.
         browser.get(url("/monitoring/entry.html"));
-        By communeD = By.cssSelector("#unit-tree button.pick[data-code='DEIT-D']");
-        wait.until(ExpectedConditions.elementToBeClickable(communeD)).click();
+        openGrid(wait, "DEIT-D", "DEIT-M", id(M1));
         assertTrue(browser.findElements(By.cssSelector("#unit-tree button.pick[data-code='HUE']")).isEmpty());
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-form option[value='DEIT-M']")));
-        new Select(browser.findElement(By.id("grid-form"))).selectByValue("DEIT-M");
         List<String> periods = new ArrayList<>();
         new Select(browser.findElement(By.id("grid-period"))).getOptions().forEach(o -> periods.add(o.getAttribute("value")));
         assertEquals("the current month first, no future month", id(YearMonth.now()), periods.get(0));
-        new Select(browser.findElement(By.id("grid-period"))).selectByValue(id(M1));
-        wait.until(d -> d.findElement(By.id("grid-caption")).getText().endsWith(id(M1))
-                && row("DEIT-COUNT").findElements(By.cssSelector("td.prev")).size() == 3);
+        assertEquals(3, row("DEIT-COUNT").findElements(By.cssSelector("td.prev")).size());
         assertEquals(List.of("51", "52", "50"), row("DEIT-RATE").findElements(By.cssSelector("td.prev")).stream()
                 .map(WebElement::getText).toList());
         assertEquals("NEW", row("DEIT-RATE").getAttribute("data-state"));
@@ -468,10 +373,7 @@ public class DataEntryIT extends MekongTestSupport {
                 Map.of("indicator", "DEIT-RATE", "orgUnit", "DEIT-D", "period", id(M1)),
                 Map.of("indicator", "DEIT-COUNT", "orgUnit", "DEIT-D", "period", id(M1))))), 200);
         browser.navigate().refresh();
-        wait.until(ExpectedConditions.elementToBeClickable(communeD)).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-form option[value='DEIT-M']")));
-        new Select(browser.findElement(By.id("grid-form"))).selectByValue("DEIT-M");
-        new Select(browser.findElement(By.id("grid-period"))).selectByValue(id(M1));
+        openGrid(wait, "DEIT-D", "DEIT-M", id(M1));
         wait.until(d2 -> "VERIFIED".equals(row("DEIT-RATE").getAttribute("data-state")));
         assertFalse(browser.findElement(By.id("value-DEIT-RATE")).isEnabled());
         row("DEIT-RATE").findElement(By.cssSelector("a.request-correction")).click();
@@ -484,11 +386,7 @@ public class DataEntryIT extends MekongTestSupport {
         // A phone: the grid becomes stacked cards, nothing wider than the screen.
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();
-        By unitD = By.cssSelector("#unit-tree button.pick[data-code='DEIT-D']");
-        wait.until(ExpectedConditions.elementToBeClickable(unitD)).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-form option[value='DEIT-M']")));
-        new Select(browser.findElement(By.id("grid-form"))).selectByValue("DEIT-M");
-        new Select(browser.findElement(By.id("grid-period"))).selectByValue(id(M1));
+        openGrid(wait, "DEIT-D", "DEIT-M", id(M1));
         wait.until(d2 -> "VERIFIED".equals(row("DEIT-RATE").getAttribute("data-state")));
         assertEquals("block", row("DEIT-RATE").getCssValue("display"));
         long scroll = ((Number) ((JavascriptExecutor) browser).executeScript(
