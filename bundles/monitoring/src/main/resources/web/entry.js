@@ -236,9 +236,14 @@ function selectForm() {
 
 function selectPeriod() {
   picked.period = $('grid-period').value || null;
+  periodHint();
+  loadGrid();
+}
+
+/** The picked period's due date: its end plus the form's due days. */
+function periodHint() {
   const due = picked.form && picked.period ? new Date(periodEnd(picked.period).getTime() + picked.form.dueDays * 86400000) : null;
   $('period-hint').textContent = due ? t('dueOn', { date: due.toLocaleDateString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN') }) : '';
-  loadGrid();
 }
 
 // ---- the grid ----
@@ -565,6 +570,7 @@ function rerender() {
   if (picked.form) {
     $('form-hint').textContent = t('formHint', { periodicity: t(picked.form.periodicity), days: picked.form.dueDays, n: picked.form.indicators.length });
   }
+  periodHint();
   renderHeads();
   renderCompleteness();
   if (rows.length) {

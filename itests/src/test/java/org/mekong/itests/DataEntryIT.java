@@ -394,6 +394,11 @@ public class DataEntryIT extends MekongTestSupport {
         assertTrue("page " + scroll + " px wide on a phone", scroll <= 390);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('grid').scrollIntoView()");
         screenshot("44-grid-phone-390");
+        // The same grid in English after the switch, picks kept.
+        browser.findElement(By.id("lang-toggle")).click();
+        wait.until(d2 -> d2.findElement(By.id("grid-heading")).getText().equals("The form's values"));
+        assertTrue(row("DEIT-RATE").getText(), row("DEIT-RATE").getText().contains("Verified"));
+        screenshot("45-grid-phone-390-en");
         browser.manage().window().setSize(new Dimension(1366, 768));
     }
 }
