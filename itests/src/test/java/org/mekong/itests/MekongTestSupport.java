@@ -145,7 +145,7 @@ public abstract class MekongTestSupport {
 
     /** Paths of the core and of the plugins installed at boot; all must be in the OpenAPI document. */
     public static final java.util.List<String> BOOT_PATHS = java.util.List.of("/auth/login", "/me", "/users",
-            "/orgunits", "/indicators", "/datavalues", "/datavalues/batch", "/audit", "/ui/contributions",
+            "/orgunits", "/indicators", "/datavalues", "/datavalues/batch", "/forms", "/audit", "/ui/contributions",
             "/monitoring/overview", "/feedback/items", "/portal/manage/items", "/sandbox/pilots");
     /** How long the OpenAPI document must stay the same before the server counts as settled. */
     public static final long STABLE_MILLIS = 2000;

@@ -173,6 +173,8 @@ public class UiShellIT {
         api("POST", "/api/indicators", "{\"code\":\"UIT-RATE\",\"nameVi\":\"Tỷ lệ thử\",\"nameEn\":\"Test rate\","
                 + "\"layer\":\"OPERATIONAL\",\"unit\":\"%\",\"periodicity\":\"MONTHLY\",\"direction\":\"HIGHER_IS_BETTER\","
                 + "\"greenThreshold\":50,\"redThreshold\":20,\"source\":\"MANUAL\"}");
+        api("POST", "/api/forms", "{\"code\":\"UIT-FORM\",\"nameVi\":\"Biểu mẫu thử\",\"nameEn\":\"Test form\","
+                + "\"periodicity\":\"MONTHLY\",\"dueDays\":10,\"indicators\":[\"UIT-RATE\"],\"orgUnits\":[\"UIT-A\"]}");
 
         browser.get(url("/ui/index.html"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('mekong.lang', 'vi')");
@@ -209,19 +211,18 @@ public class UiShellIT {
         screenshot("13-dashboard-commune");
     }
 
-    /** Enters (or corrects) the test value through the data-entry form. */
+    /** Enters (or corrects) the test value through the data-entry grid of the unit's form. */
     private static void enter(WebDriverWait wait, String value) throws Exception {
-        browser.get(url("/monitoring/entry.html"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#entry-indicator option[value='UIT-RATE']")));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("entry-indicator"))).selectByValue("UIT-RATE");
-        for (String[] f : new String[][] { { "entry-orgunit", "UIT-A" }, { "entry-period", "202501" }, { "entry-value", value } }) {
-            browser.findElement(By.id(f[0])).clear();
-            browser.findElement(By.id(f[0])).sendKeys(f[1]);
-        }
-        browser.findElement(By.id("entry-save")).click();
-        wait.until(d -> !d.findElement(By.id("entry-message")).getText().isBlank());
-        String message = browser.findElement(By.id("entry-message")).getText();
-        assertFalse(message, browser.findElement(By.id("entry-message")).getAttribute("class").contains("error"));
+        browser.get(url("/monitoring/entry.html?orgUnit=UIT-A&form=UIT-FORM&period=202501"));
+        By input = By.id("value-UIT-RATE");
+        wait.until(ExpectedConditions.elementToBeClickable(input));
+        wait.until(d -> "202501".equals(d.findElement(By.id("grid-period")).getAttribute("value")));
+        browser.findElement(input).clear();
+        browser.findElement(input).sendKeys(value);
+        browser.findElement(By.id("grid-save")).click();
+        wait.until(d -> !d.findElement(By.id("grid-message")).getText().isBlank());
+        String message = browser.findElement(By.id("grid-message")).getText();
+        assertFalse(message, browser.findElement(By.id("grid-message")).getAttribute("class").contains("error"));
         screenshot("20-entry-" + value);
     }
 

@@ -14,10 +14,13 @@ import javax.sql.DataSource;
 
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.Period;
+import org.mekong.core.api.Periodicity;
 import org.mekong.core.api.Role;
 import org.mekong.core.api.data.DataValueInput;
 import org.mekong.core.api.data.DataValueKey;
 import org.mekong.core.api.data.DataValueService;
+import org.mekong.core.api.form.ReportingForm;
+import org.mekong.core.api.form.ReportingFormService;
 import org.mekong.core.api.orgunit.OrgUnit;
 import org.mekong.core.api.orgunit.OrgUnitLevel;
 import org.mekong.core.api.orgunit.OrgUnitService;
@@ -49,10 +52,12 @@ public class DemoData {
     @Activate
     public DemoData(@Reference(target = "(osgi.jndi.service.name=mekongds)") DataSource ds,
             @Reference DataValueService values, @Reference OrgUnitService orgUnits, @Reference TaskService tasks,
-            @Reference TargetService targets, @Reference EvidenceService evidence, MonitoringConfig config) {
+            @Reference TargetService targets, @Reference EvidenceService evidence, @Reference ReportingFormService forms,
+            MonitoringConfig config) {
         if (!config.demo_data() || !tasks.isEmpty()) {
             return;
         }
+        loadForms(forms);
         long started = System.nanoTime();
         List<OrgUnit> provinces = orgUnits.search(OrgUnitLevel.PROVINCE, null, 0, 100).items();
         List<OrgUnit> hue = orgUnits.children("HUE");
@@ -153,6 +158,35 @@ public class DemoData {
             values.reject(DEMO_VERIFIER, reject, "Số liệu quý chưa khớp với báo cáo của Sở; đề nghị rà soát và gửi lại.");
         }
         return inputs.size();
+    }
+
+    /** The reporting forms of the demo indicators: provinces quarterly and monthly, communes, ministries yearly. */
+    private static void loadForms(ReportingFormService forms) {
+        List<ReportingForm> demo = List.of(
+                new ReportingForm("PROVINCE-QUARTERLY", "Báo cáo quý chuyển đổi số cấp tỉnh",
+                        "Provincial quarterly digital transformation report", Periodicity.QUARTERLY, 15,
+                        List.of("ONLINE-SERVICE-RATE", "BROADBAND-COVERAGE", "STARTUPS"), List.of(OrgUnitLevel.PROVINCE),
+                        List.of(), 0),
+                new ReportingForm("PROVINCE-MONTHLY", "Báo cáo tháng dịch vụ công cấp tỉnh",
+                        "Provincial monthly public-service report", Periodicity.MONTHLY, 10,
+                        List.of("ONLINE-DOSSIER-RATE"), List.of(OrgUnitLevel.PROVINCE), List.of(), 0),
+                new ReportingForm("PROVINCE-YEARLY", "Báo cáo năm kinh tế số và khoa học công nghệ cấp tỉnh",
+                        "Provincial yearly digital economy and science report", Periodicity.YEARLY, 30,
+                        List.of("DE-GRDP-SHARE", "RD-SPEND-SHARE"), List.of(OrgUnitLevel.PROVINCE), List.of(), 0),
+                new ReportingForm("COMMUNE-MONTHLY", "Báo cáo tháng trung tâm phục vụ hành chính công cấp xã",
+                        "Commune monthly public-service centre report", Periodicity.MONTHLY, 7,
+                        List.of("ONLINE-DOSSIER-RATE"), List.of(OrgUnitLevel.COMMUNE), List.of(), 0),
+                new ReportingForm("COMMUNE-QUARTERLY", "Báo cáo quý dịch vụ công trực tuyến cấp xã",
+                        "Commune quarterly online public services report", Periodicity.QUARTERLY, 10,
+                        List.of("ONLINE-SERVICE-RATE"), List.of(OrgUnitLevel.COMMUNE), List.of(), 0),
+                new ReportingForm("MINISTRY-YEARLY", "Báo cáo năm khoa học, công nghệ và kinh tế số của bộ, ngành",
+                        "Ministries' yearly science, technology and digital economy report", Periodicity.YEARLY, 30,
+                        List.of("DE-GRDP-SHARE", "RD-SPEND-SHARE"), List.of(), List.of("BO-KHCN", "BO-TC", "VPCP"), 0));
+        for (ReportingForm f : demo) {
+            if (forms.list(LOADER, null).stream().noneMatch(existing -> existing.code().equals(f.code()))) {
+                forms.create(LOADER, f);
+            }
+        }
     }
 
     private static void add(List<DataValueInput> inputs, String indicator, OrgUnit unit, Period period, double value,
