@@ -10,7 +10,7 @@ import {
 addTexts({
   vi: {
     verifyTitle: 'Xác minh số liệu — Mekong', verifyHeading: 'Xác minh số liệu', signInToVerify: 'Đăng nhập để xác minh số liệu.',
-    filters: 'Bộ lọc', orgUnit: 'Đơn vị', period: 'Kỳ báo cáo', indicator: 'Chỉ số', state: 'Trạng thái', apply: 'Lọc',
+    filters: 'Bộ lọc', orgUnit: 'Đơn vị', period: 'Kỳ báo cáo', form: 'Biểu mẫu báo cáo', allForms: '— Mọi biểu mẫu —', indicator: 'Chỉ số', state: 'Trạng thái', apply: 'Lọc',
     periodHint: 'Để trống để xem mọi kỳ; ví dụ 202609, 2026Q3, 2026.', allUnits: 'Mọi đơn vị cấp dưới',
     allIndicators: 'Mọi chỉ số', subtreeOf: '{name} (cả đơn vị trực thuộc)',
     queueHeading: 'Giá trị chờ xác minh', queueHeadingSUBMITTED: 'Giá trị chờ xác minh',
@@ -34,7 +34,7 @@ addTexts({
   },
   en: {
     verifyTitle: 'Verify data — Mekong', verifyHeading: 'Verify data', signInToVerify: 'Sign in to verify data.',
-    filters: 'Filters', orgUnit: 'Unit', period: 'Period', indicator: 'Indicator', state: 'State', apply: 'Apply',
+    filters: 'Filters', orgUnit: 'Unit', period: 'Period', form: 'Reporting form', allForms: '— All forms —', indicator: 'Indicator', state: 'State', apply: 'Apply',
     periodHint: 'Leave empty for every period; e.g. 202609, 2026Q3, 2026.', allUnits: 'Every unit below mine',
     allIndicators: 'Every indicator', subtreeOf: '{name} (with the units below)',
     queueHeading: 'Values waiting for verification', queueHeadingSUBMITTED: 'Values waiting for verification',
@@ -111,6 +111,23 @@ async function loadIndicators() {
   renderIndicators();
 }
 
+let forms = [];
+
+async function loadForms() {
+  const response = await api('/forms');
+  const body = response.ok ? await json(response) : null;
+  forms = Array.isArray(body) ? body : body?.items || [];
+  renderForms();
+}
+
+function renderForms() {
+  const select = $('filter-form');
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '' }, t('allForms')),
+    ...forms.map((f) => el('option', { value: f.code }, name(f))));
+  select.value = forms.some((f) => f.code === chosen) ? chosen : '';
+}
+
 function renderIndicators() {
   const select = $('filter-indicator');
   const chosen = select.value;
@@ -124,7 +141,8 @@ async function loadQueue() {
   const tbody = $('queue-table').tBodies[0];
   placeholderRow(tbody, t('loading'));
   const params = {
-    orgUnit: $('filter-orgunit').value, period: $('filter-period').value.trim(), indicator: $('filter-indicator').value,
+    orgUnit: $('filter-orgunit').value, period: $('filter-period').value.trim(), form: $('filter-form').value,
+    indicator: $('filter-indicator').value,
     state: $('filter-state').value, offset, limit: LIMIT
   };
   const response = await api(`/monitoring/verification${query(params)}`);
@@ -276,6 +294,7 @@ async function confirmReject(event) {
 
 function rerender() {
   renderUnits();
+  renderForms();
   renderIndicators();
   renderQueue();
   renderPager();
@@ -289,7 +308,7 @@ async function init() {
     placeholderRow($('queue-table').tBodies[0], t('needLogin'), true);
     return;
   }
-  await Promise.all([loadUnits(), loadIndicators()]);
+  await Promise.all([loadUnits(), loadIndicators(), loadForms()]);
   loadQueue();
 }
 

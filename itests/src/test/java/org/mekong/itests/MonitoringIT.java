@@ -845,6 +845,17 @@ public class MonitoringIT extends MekongTestSupport {
         assertEquals(3, queue(verifier, "orgUnit=" + f.province() + "&indicator=" + f.count() + "&indicator=" + f.rate())
                 .get("total").asInt());
         assertEquals(2, queue(verifier, "orgUnit=" + f.province() + "&period=202504&indicator=" + f.rate()).get("total").asInt());
+        // a reporting form filters by its indicators
+        String form = f.province() + "-FORM";
+        Reply created = send("POST", "/api/forms", admin(), Map.of("code", form, "nameVi", "Biểu " + form, "nameEn",
+                "Form " + form, "periodicity", "MONTHLY", "dueDays", 10, "indicators", List.of(f.count()),
+                "levels", List.of("COMMUNE")));
+        assertEquals(created.toString(), 201, created.status());
+        assertEquals(List.of(f.count() + "/" + f.a() + "/202504"),
+                queueKeys(queue(verifier, "orgUnit=" + f.province() + "&form=" + form)));
+        assertEquals(0, queue(verifier, "orgUnit=" + f.province() + "&form=" + form + "&indicator=" + f.rate())
+                .get("total").asInt());
+        assertEquals(404, get("/api/monitoring/verification?form=NO-SUCH-FORM", verifier).status());
         assertEquals(List.of(f.rate() + "/" + f.a() + "/202501", f.rate() + "/" + f.a() + "/202502",
                 f.rate() + "/" + f.a() + "/202503", f.rate() + "/" + f.b() + "/202503"),
                 queueKeys(queue(verifier, "orgUnit=" + f.province() + "&state=DRAFT")));

@@ -32,6 +32,12 @@ public class TargetService {
     private final OrgUnitService orgUnits;
     private final IndicatorRegistry indicators;
     private final AuditService audit;
+    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Grows with every target set on this node ({@link OverviewCache} compares it). */
+    long revision() {
+        return revision.get();
+    }
 
     /** A target. */
     public record Target(String indicator, String orgUnit, String period, Double target) {
@@ -108,6 +114,7 @@ public class TargetService {
             return n;
         });
         audit.record(caller.username(), "Target", t.indicator() + "/" + t.orgUnit() + "/" + t.period(), "PUT", null, t, t.orgUnit());
+        revision.incrementAndGet();
         return t;
     }
 

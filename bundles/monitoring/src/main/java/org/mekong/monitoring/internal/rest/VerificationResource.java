@@ -25,6 +25,7 @@ import org.mekong.core.api.data.DataValueService;
 import org.mekong.core.api.data.DataValueState;
 import org.mekong.core.api.data.VerificationItem;
 import org.mekong.core.api.data.VerificationQuery;
+import org.mekong.core.api.form.ReportingFormService;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnit;
@@ -64,11 +65,13 @@ public class VerificationResource {
     private final IndicatorRegistry indicators;
     private final OrgUnitService orgUnits;
     private final EvidenceService evidence;
+    private final ReportingFormService forms;
 
     @Activate
     public VerificationResource(@Reference DataValueService values, @Reference IndicatorRegistry indicators,
-            @Reference OrgUnitService orgUnits, @Reference EvidenceService evidence) {
+            @Reference OrgUnitService orgUnits, @Reference EvidenceService evidence, @Reference ReportingFormService forms) {
         this.values = values;
+        this.forms = forms;
         this.indicators = indicators;
         this.orgUnits = orgUnits;
         this.evidence = evidence;
@@ -92,17 +95,29 @@ public class VerificationResource {
     @RolesAllowed({ "VERIFIER", "CENTRAL_IT", "ADMIN" })
     @GET
     @Operation(summary = "The verification queue: values the caller may decide on (a verifier: the units below "
-            + "their own), filtered by org unit (its subtree), period, indicator (repeatable) and state (default "
+            + "their own), filtered by org unit (its subtree), period, reporting form (its indicators), indicator "
+            + "(repeatable) and state (default "
             + "SUBMITTED), paged, each with the previous period's value, the outlier flag and its evidence files",
             responses = @ApiResponse(responseCode = "200", description = "One page of the queue and the total",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = QueuePage.class))))
     public QueuePage verificationQueue(@Context SecurityContext security, @QueryParam("orgUnit") String orgUnit,
-            @QueryParam("period") String period, @QueryParam("indicator") List<String> indicator,
-            @QueryParam("state") String state, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
-        Page<VerificationItem> page = values.verificationQueue(MekongRest.caller(security), new VerificationQuery(
-                blankToNull(orgUnit), blankToNull(period), indicator, state(state), Page.offset(offset),
+            @QueryParam("period") String period, @QueryParam("form") String form,
+            @QueryParam("indicator") List<String> indicator, @QueryParam("state") String state,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        org.mekong.core.api.Caller caller = MekongRest.caller(security);
+        List<String> wanted = indicator;
+        if (blankToNull(form) != null) {
+            // a form filters by its indicators (and, with indicators given too, by those of them in the form)
+            List<String> ofForm = forms.get(caller, form.trim()).indicators();
+            wanted = indicator == null || indicator.isEmpty() ? ofForm
+                    : indicator.stream().filter(ofForm::contains).toList();
+            if (wanted.isEmpty()) {
+                return new QueuePage(List.of(), 0, Page.offset(offset), Page.limit(limit));
+            }
+        }
+        Page<VerificationItem> page = values.verificationQueue(caller, new VerificationQuery(
+                blankToNull(orgUnit), blankToNull(period), wanted, state(state), Page.offset(offset),
                 Page.limit(limit)));
         List<DataValueKey> keys = page.items().stream().map(i -> key(i.value())).toList();
         Map<DataValueKey, List<Evidence>> files = evidence.forDataValues(keys);
