@@ -9,7 +9,7 @@ addTexts({
   vi: {
     navDashboard: 'Bảng điều khiển', navEntry: 'Nhập số liệu', navVerify: 'Xác minh', navTasks: 'Nhiệm vụ', navWarnings: 'Cảnh báo sớm',
     pagesNav: 'Theo dõi, đánh giá',
-    GREEN: 'Xanh', AMBER: 'Vàng', RED: 'Đỏ', NONE: 'Chưa có số liệu', UNRATED: 'Chưa đánh giá (không có mục tiêu, ngưỡng)',
+    GREEN: 'Xanh', AMBER: 'Vàng', RED: 'Đỏ', NONE: 'Chưa có số liệu', UNRATED: 'Chưa đánh giá',
     DRAFT: 'Bản nháp', SUBMITTED: 'Đã gửi', VERIFIED: 'Đã xác minh', REJECTED: 'Bị trả lại',
     MONTHLY: 'Hằng tháng', QUARTERLY: 'Hằng quý', SEMI_ANNUAL: '6 tháng', YEARLY: 'Hằng năm',
     KEY_STRATEGY_GROUP: 'Nhóm chiến lược then chốt', STRATEGIC: 'Chiến lược', OPERATIONAL: 'Vận hành',
@@ -22,7 +22,7 @@ addTexts({
   en: {
     navDashboard: 'Dashboard', navEntry: 'Data entry', navVerify: 'Verify', navTasks: 'Tasks', navWarnings: 'Early warnings',
     pagesNav: 'Monitoring and evaluation',
-    GREEN: 'Green', AMBER: 'Amber', RED: 'Red', NONE: 'No data', UNRATED: 'Not rated (no target or thresholds)',
+    GREEN: 'Green', AMBER: 'Amber', RED: 'Red', NONE: 'No data', UNRATED: 'Not rated',
     DRAFT: 'Draft', SUBMITTED: 'Submitted', VERIFIED: 'Verified', REJECTED: 'Rejected',
     MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', SEMI_ANNUAL: 'Half-yearly', YEARLY: 'Yearly',
     KEY_STRATEGY_GROUP: 'Key strategy group', STRATEGIC: 'Strategic', OPERATIONAL: 'Operational',

@@ -198,6 +198,9 @@ public class UiShellIT {
         browser.get(url("/monitoring/dashboard.html?orgUnit=UIT&asOf=202501"));
         wait.until(d -> "GREEN".equals(colour(wait, "UIT-RATE")));
         screenshot("12-dashboard-green");
+        // a draft is never shown as a fact: the signed-in reader sees its state beside the value (issue 15 #2)
+        assertTrue(browser.findElement(By.cssSelector("#indicator-table tr[data-code='UIT-RATE'] .badge-unverified"))
+                .getText().length() > 0);
 
         // The trend of the selected indicator is drawn by ECharts (a canvas), not the table fallback.
         browser.get(url("/monitoring/dashboard.html?orgUnit=UIT&asOf=202501&indicator=UIT-RATE"));

@@ -64,21 +64,33 @@ public class OverviewStatementsIT {
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, http.get(call[1], call[2]).status());
             }
+            // computed: each request after the shared result (at most a second old) has expired
             awaitQuiet(log);
             long before = log.length();
             for (int i = 0; i < REQUESTS; i++) {
+                Thread.sleep(1_100);
                 assertEquals(200, http.get(call[1], call[2]).status());
             }
-            Thread.sleep(500);
-            int statements = count(log, before);
-            rows.add(new String[] { call[0], String.format(Locale.ROOT, "%.1f", statements / (double) REQUESTS) });
-            log("%s: %.1f statements per request", call[0], statements / (double) REQUESTS);
+            awaitQuiet(log);
+            double computed = count(log, before) / (double) REQUESTS;
+            // read back to back, as many readers do: most are answered from the shared result
+            before = log.length();
+            for (int i = 0; i < REQUESTS; i++) {
+                assertEquals(200, http.get(call[1], call[2]).status());
+            }
+            awaitQuiet(log);
+            double shared = count(log, before) / (double) REQUESTS;
+            rows.add(new String[] { call[0], String.format(Locale.ROOT, "%.1f", computed),
+                String.format(Locale.ROOT, "%.1f", shared) });
+            log("%s: %.1f statements per computed request, %.1f back to back", call[0], computed, shared);
         }
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "SQL statements per request (Derby's "
-                + "statement log, %d requests each after a warm-up; the baseline is one query).%n%n"
-                + "| request | statements per request | baseline | target |%n|---|---:|---:|---|%n", REQUESTS));
+                + "statement log, %d requests each after a warm-up; computed: 1.1 s apart, so none is served from "
+                + "the shared result; back to back: one after another; the baseline is one query).%n%n"
+                + "| request | statements, computed | statements, back to back | baseline | target |%n"
+                + "|---|---:|---:|---:|---|%n", REQUESTS));
         for (String[] r : rows) {
-            table.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | 1 | ")
+            table.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" | 1 | ")
                     .append(r[0].startsWith("national overview") ? "< 30" : "").append(" |\n");
         }
         System.out.println(table);
