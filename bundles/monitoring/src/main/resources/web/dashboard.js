@@ -15,7 +15,7 @@ addTexts({
     children: 'Đơn vị trực thuộc', colUnit: 'Đơn vị', colGreening: 'Tỷ lệ xanh', colTasks: 'Nhiệm vụ đúng hạn',
     colTimeliness: 'Báo cáo đúng hạn', colWarnings: 'Cảnh báo đang mở', rankings: 'Xếp hạng', rankBy: 'Xếp theo',
     byGreening: 'Tỷ lệ chỉ số xanh', byTasks: 'Nhiệm vụ đúng hạn', byTimeliness: 'Báo cáo đúng hạn', colRank: 'Hạng',
-    sumGreen: 'Tỷ lệ chỉ số xanh', sumGreenBelow: 'Tỷ lệ xanh của {n} đơn vị trực thuộc', sumLights: 'Đèn tín hiệu', sumTasks: 'Nhiệm vụ hoàn thành đúng hạn',
+    sumGreen: 'Chỉ số của chính đơn vị: tỷ lệ xanh', sumGreenBelow: 'Tỷ lệ xanh của {n} đơn vị trực thuộc', sumLights: 'Đèn tín hiệu', sumTasks: 'Nhiệm vụ hoàn thành đúng hạn',
     sumTasksSub: '{onTime}/{due} nhiệm vụ đến hạn, {overdue} quá hạn', sumTimeliness: 'Báo cáo số liệu đúng hạn',
     sumWarnings: 'Cảnh báo đang mở', seeWarnings: 'Xem cảnh báo', rollup: 'tổng hợp từ {n} đơn vị',
     ownValue: 'số liệu của đơn vị', value: 'Giá trị', target: 'Mục tiêu',
@@ -33,7 +33,7 @@ addTexts({
     children: 'Units below', colUnit: 'Unit', colGreening: 'Green share', colTasks: 'Tasks on time',
     colTimeliness: 'Timely reporting', colWarnings: 'Open warnings', rankings: 'Rankings', rankBy: 'Rank by',
     byGreening: 'Green share', byTasks: 'Tasks on time', byTimeliness: 'Timely reporting', colRank: 'Rank',
-    sumGreen: 'Green indicators', sumGreenBelow: 'Green share across the {n} units below', sumLights: 'Traffic lights', sumTasks: 'Tasks done on time',
+    sumGreen: "The unit's own indicators: green share", sumGreenBelow: 'Green share across the {n} units below', sumLights: 'Traffic lights', sumTasks: 'Tasks done on time',
     sumTasksSub: '{onTime}/{due} tasks due, {overdue} overdue', sumTimeliness: 'Data reported on time',
     sumWarnings: 'Open warnings', seeWarnings: 'See warnings', rollup: 'rolled up from {n} units',
     ownValue: "the unit's own value", value: 'Value', target: 'Target',
@@ -151,12 +151,12 @@ function renderSummary() {
   const warnings = el('a', { href: `/monitoring/warnings.html${query({ orgUnit: unitCode() })}`, class: 'sub' }, t('seeWarnings'));
   $('colour-rule').querySelector('p').textContent = t('colourRule', { red: fmt((overview.amberRatio ?? 0.8) * 100, 0) });
   $('summary').replaceChildren(
-    tile('greenShare', t('sumGreen'), el('span', { class: `badge colour-${s.colour || 'NONE'}`, dataset: { colour: s.colour || 'NONE' } },
-      pct(s.greenShare))),
     ...(s.greenShareBelow === null || s.greenShareBelow === undefined ? [] : [tile('greenShareBelow',
       t('sumGreenBelow', { n: fmt((overview.children || []).length, 0) }),
       el('span', { class: `badge colour-${s.colourBelow || 'NONE'}`, dataset: { colour: s.colourBelow || 'NONE' } },
         pct(s.greenShareBelow)))]),
+    tile('greenShare', t('sumGreen'), el('span', { class: `badge colour-${s.colour || 'NONE'}`, dataset: { colour: s.colour || 'NONE' } },
+      pct(s.greenShare))),
     el('div', { class: 'tile', dataset: { field: 'lights' } }, el('span', { class: 'label' }, t('sumLights')), lights),
     tile('taskOnTimeShare', t('sumTasks'), pct(s.taskOnTimeShare), el('span', { class: 'sub' },
       t('sumTasksSub', { onTime: fmt(s.tasksOnTime ?? 0, 0), due: fmt(s.tasksDue ?? 0, 0), overdue: fmt(s.tasksOverdue ?? 0, 0) }))),

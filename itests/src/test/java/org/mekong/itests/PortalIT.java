@@ -458,6 +458,12 @@ public class PortalIT extends MekongTestSupport {
         List<String> ids = new ArrayList<>();
         groups.forEach(g -> ids.add(g.get("id").asText()));
         assertEquals(List.of("monitoring", "feedback"), ids);
+        // the monitoring figure is the public dashboard's: verified values only, the units below VN pooled
+        JsonNode publicSummary = ok(get("/api/monitoring/overview?orgUnit=VN", null)).get("summary");
+        JsonNode greenShare = groups.get(0).get("figures").get(0);
+        assertEquals("green-share", greenShare.get("key").asText());
+        assertEquals(publicSummary.get("greenShareBelow").asDouble() * 100, greenShare.get("value").asDouble(), 1e-9);
+        assertEquals(publicSummary.get("colourBelow").asText(), greenShare.get("colour").asText());
         JsonNode fb = groups.get(1).get("figures");
         JsonNode stats = ok(get("/api/feedback/stats?from=2025-01-01", null)).get("total");
         assertEquals("the figure is the plugin's own statistic", stats.get("received").asDouble(),

@@ -52,11 +52,17 @@ public class MonitoringOverview implements OverviewProvider {
     public List<OverviewFigure> figures() {
         DashboardService.Overview o = dashboard.overview(Caller.anonymous(), null, null);
         DashboardService.Summary s = o.summary();
-        Double green = s.greenShare() == null ? null : s.greenShare() * 100;
-        String light = s.colour() == Colour.NONE ? null : s.colour().name();
+        // The country's figure is its units' (each rated as for itself), not a rating of national averages.
+        boolean below = s.greenShareBelow() != null;
+        Double share = below ? s.greenShareBelow() : s.greenShare();
+        Colour colour = below ? s.colourBelow() : s.colour();
+        Double green = share == null ? null : share * 100;
+        String light = colour == Colour.NONE ? null : colour.name();
         return List.of(
-                new OverviewFigure("green-share", "Chỉ tiêu đạt (xanh), quý " + o.asOf(),
-                        "Indicators green, " + o.asOf(), green, "%", light, "/monitoring/dashboard.html"),
+                new OverviewFigure("green-share", (below ? "Chỉ tiêu đạt (xanh) của các tỉnh, bộ, ngành, kỳ "
+                        : "Chỉ tiêu đạt (xanh), kỳ ") + o.asOf(), (below ? "Indicators green across provinces and "
+                                + "central bodies, " : "Indicators green, ") + o.asOf(), green, "%", light,
+                        "/monitoring/dashboard.html"),
                 OverviewFigure.of("indicators", "Chỉ tiêu có số liệu", "Indicators with data",
                         s.green() + s.amber() + s.red(), "/monitoring/dashboard.html"),
                 new OverviewFigure("tasks-overdue", "Nhiệm vụ quá hạn", "Tasks overdue", (double) s.tasksOverdue(), "",
