@@ -1,24 +1,23 @@
 #set( $P = $province.toUpperCase() )
 package ${package}.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.mekong.core.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** ${provinceName}'s initiatives in table PV_${P}_INITIATIVE of the platform's database (plain JDBC). */
+/**
+ * ${provinceName}'s initiatives in table PV_${P}_INITIATIVE of the platform's database, through the
+ * core's JDBC helper (org.mekong.core.jdbc): writes in one transaction, retried on a deadlock.
+ */
 @Component(service = InitiativeStore.class)
 public class InitiativeStore {
     static final String TABLE = "PV_${P}_INITIATIVE";
@@ -33,81 +32,42 @@ public class InitiativeStore {
     }
 
     public List<Initiative> list() {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " ORDER BY ID");
-                ResultSet rs = ps.executeQuery()) {
-            List<Initiative> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(read(rs));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read " + TABLE, e);
-        }
+        return Jdbc.read(ds, c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM " + TABLE + " ORDER BY ID", InitiativeStore::read));
     }
 
     public Optional<Initiative> find(long id) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read " + TABLE, e);
-        }
+        return Jdbc.read(ds, c -> Jdbc.one(c, "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE ID = ?", InitiativeStore::read, id));
     }
 
     public Initiative create(String title, Initiative.Status status, String orgUnit, String by) {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
-                        + " (TITLE, STATUS, ORG_UNIT, CREATED_BY, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, title);
-            ps.setString(2, status.name());
-            ps.setString(3, orgUnit);
-            ps.setString(4, by);
-            ps.setTimestamp(5, now);
-            ps.setTimestamp(6, now);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return find(keys.getLong(1)).orElseThrow();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not write " + TABLE, e);
-        }
+        Instant now = Instant.now();
+        return Jdbc.write(ds, c -> {
+            long id = Jdbc.insert(c, "INSERT INTO " + TABLE
+                    + " (TITLE, STATUS, ORG_UNIT, CREATED_BY, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)",
+                    title, status, orgUnit, by, now, now);
+            return Jdbc.one(c, "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE ID = ?", InitiativeStore::read, id).orElseThrow();
+        });
     }
 
     public Optional<Initiative> setStatus(long id, Initiative.Status status) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET STATUS = ?, UPDATED_AT = ? WHERE ID = ?")) {
-            ps.setString(1, status.name());
-            ps.setTimestamp(2, Timestamp.from(Instant.now()));
-            ps.setLong(3, id);
-            return ps.executeUpdate() == 0 ? Optional.empty() : find(id);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not write " + TABLE, e);
-        }
+        return Jdbc.write(ds, c -> {
+            int changed = Jdbc.update(c, "UPDATE " + TABLE + " SET STATUS = ?, UPDATED_AT = ? WHERE ID = ?", status, Instant.now(), id);
+            return changed == 0 ? Optional.<Initiative>empty()
+                    : Jdbc.one(c, "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE ID = ?", InitiativeStore::read, id);
+        });
     }
 
     /** The share of initiatives that are DONE, in %, or null while there are none. */
     public Double doneShare() {
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), SUM(CASE WHEN STATUS = 'DONE' THEN 1 ELSE 0 END) FROM " + TABLE);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long all = rs.getLong(1);
-            return all == 0 ? null : Math.round(rs.getLong(2) * 1000.0 / all) / 10.0;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read " + TABLE, e);
-        }
+        long[] allAndDone = Jdbc.read(ds, c -> Jdbc.one(c,
+                "SELECT COUNT(*), SUM(CASE WHEN STATUS = 'DONE' THEN 1 ELSE 0 END) FROM " + TABLE,
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElseThrow());
+        return allAndDone[0] == 0 ? null : Math.round(allAndDone[1] * 1000.0 / allAndDone[0]) / 10.0;
     }
 
     private static Initiative read(ResultSet rs) throws SQLException {
         return new Initiative(rs.getLong("ID"), rs.getString("TITLE"), Initiative.Status.valueOf(rs.getString("STATUS")),
-                rs.getString("ORG_UNIT"), rs.getString("CREATED_BY"), rs.getTimestamp("CREATED_AT").toInstant(),
-                rs.getTimestamp("UPDATED_AT").toInstant());
+                rs.getString("ORG_UNIT"), rs.getString("CREATED_BY"), Jdbc.getInstant(rs, "CREATED_AT"),
+                Jdbc.getInstant(rs, "UPDATED_AT"));
     }
 }

@@ -18,11 +18,11 @@ import javax.sql.DataSource;
 
 import org.mekong.core.api.orgunit.OrgUnit;
 import org.mekong.core.api.orgunit.OrgUnitService;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.Vocab.Category;
 import org.mekong.feedback.internal.Vocab.Channel;
 import org.mekong.feedback.internal.Vocab.Field;
 import org.mekong.feedback.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.ConflictException;
 import org.mekong.core.api.InvalidInputException;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.DiscussionService.Comment;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Threaded comments on a topic: writing a comment or reply (with its notifications) and the thread order. */
 final class DiscussionComments {

@@ -8,9 +8,9 @@ import org.mekong.core.api.Caller;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.NotFoundException;
 import org.mekong.core.api.data.AuditService;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.DiscussionService.Comment;
 import org.mekong.feedback.internal.DiscussionService.Topic;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Moderation by a space's moderators: locking a topic and hiding a comment, each with a reason and an audit record. */
 final class DiscussionModeration {

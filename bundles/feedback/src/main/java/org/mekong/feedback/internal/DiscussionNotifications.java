@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.mekong.core.api.Caller;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.DiscussionService.Notification;
 import org.mekong.feedback.internal.DiscussionService.Notifications;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Notifications of mentions ({@code @username}) and replies: writing them and each user's list of them. */
 final class DiscussionNotifications {

@@ -12,9 +12,9 @@ import org.mekong.core.api.NotFoundException;
 import org.mekong.core.api.data.AuditService;
 import org.mekong.core.api.identity.IdentityService;
 import org.mekong.core.api.identity.User;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.DiscussionService.Member;
 import org.mekong.feedback.internal.DiscussionService.Space;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Discussion spaces and their membership: who may enter a space and who moderates it. */
 final class DiscussionSpaces {

@@ -17,12 +17,12 @@ import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.Page;
 import org.mekong.core.api.data.AuditService;
 import org.mekong.core.api.indicator.IndicatorRegistry;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.DiscussionService.Comment;
 import org.mekong.feedback.internal.DiscussionService.Link;
 import org.mekong.feedback.internal.DiscussionService.LinkInput;
 import org.mekong.feedback.internal.DiscussionService.Topic;
 import org.mekong.feedback.internal.DiscussionService.TopicSummary;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Topics in a space: listing, opening a topic with its links to feedback items and indicators, and its thread. */
 final class DiscussionTopics {

@@ -4,11 +4,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.core.spi.WarningContext;
 import org.mekong.core.spi.WarningFinding;
 import org.mekong.core.spi.WarningRule;
 import org.mekong.core.spi.WarningSeverity;
-import org.mekong.storage.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

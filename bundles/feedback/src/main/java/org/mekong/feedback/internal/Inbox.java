@@ -12,6 +12,7 @@ import org.mekong.core.api.NotFoundException;
 import org.mekong.core.api.Page;
 import org.mekong.core.api.orgunit.OrgUnit;
 import org.mekong.core.api.orgunit.OrgUnitService;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.FeedbackService.FileContent;
 import org.mekong.feedback.internal.FeedbackService.Row;
 import org.mekong.feedback.internal.FeedbackService.Where;
@@ -24,7 +25,6 @@ import org.mekong.feedback.internal.Views.UnitRef;
 import org.mekong.feedback.internal.Vocab.Category;
 import org.mekong.feedback.internal.Vocab.Field;
 import org.mekong.feedback.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** The staff inbox: the filtered list of the items in the caller's units, an item's full view and its attachments. */
 final class Inbox {

@@ -22,6 +22,7 @@ import org.mekong.core.api.FileType;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.orgunit.OrgUnit;
 import org.mekong.core.api.orgunit.OrgUnitService;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.Views.AttachmentInput;
 import org.mekong.feedback.internal.Views.Receipt;
 import org.mekong.feedback.internal.Views.Submission;
@@ -30,7 +31,6 @@ import org.mekong.feedback.internal.Vocab.Channel;
 import org.mekong.feedback.internal.Vocab.Field;
 import org.mekong.feedback.internal.Vocab.SenderType;
 import org.mekong.feedback.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Intake from every channel: checks a submission, stores it with its tracking code, public id and deadline. */
 final class Intake {

@@ -9,10 +9,10 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.FeedbackService.Row;
 import org.mekong.feedback.internal.Views.AttachmentInfo;
 import org.mekong.feedback.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** The FB_ITEM row mapping and look-ups, with the attachment list and history rows (FB_EVENT) of an item. */
 final class ItemRepository {

@@ -18,9 +18,9 @@ import org.mekong.core.api.Role;
 import org.mekong.core.api.data.AuditService;
 import org.mekong.core.api.orgunit.OrgUnit;
 import org.mekong.core.api.orgunit.OrgUnitService;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.Views.Route;
 import org.mekong.feedback.internal.Vocab.Field;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** The routing rules (FB_ROUTE): listing and replacing them, and choosing an item's responsible unit by them. */
 final class Routing {

@@ -24,12 +24,12 @@ import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.Role;
 import org.mekong.core.api.data.AuditService;
 import org.mekong.core.api.orgunit.OrgUnit;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.feedback.internal.FeedbackService.Row;
 import org.mekong.feedback.internal.Views.ItemView;
 import org.mekong.feedback.internal.Vocab.Category;
 import org.mekong.feedback.internal.Vocab.Field;
 import org.mekong.feedback.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /**
  * The processing workflow (classify, assign, start, answer, publish, reject, merge, notes): each change is one

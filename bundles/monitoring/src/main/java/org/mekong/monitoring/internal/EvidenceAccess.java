@@ -4,7 +4,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -21,7 +21,7 @@ import org.mekong.core.api.data.AuditService;
 import org.mekong.core.api.data.DataValueKey;
 import org.mekong.core.api.data.DataValueService;
 import org.mekong.core.api.orgunit.OrgUnitService;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -22,7 +22,7 @@ import org.mekong.core.api.data.AuditService;
 import org.mekong.core.api.orgunit.OrgUnitService;
 import org.mekong.core.api.orgunit.PluginScope;
 import org.mekong.core.api.orgunit.PluginScopes;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.Page;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.portal.internal.ItemRepository.Row;
 import org.mekong.portal.internal.Views.Options;
 import org.mekong.portal.internal.Views.StaffItem;
@@ -27,7 +28,6 @@ import org.mekong.portal.internal.Vocab.DocType;
 import org.mekong.portal.internal.Vocab.Kind;
 import org.mekong.portal.internal.Vocab.Named;
 import org.mekong.portal.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** The editors' reads: form options, the list of items in every status, and one item with its files. */
 final class EditorDesk {

@@ -21,11 +21,11 @@ import org.mekong.core.api.ForbiddenException;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.NotFoundException;
 import org.mekong.core.api.data.AuditService;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.portal.internal.ItemRepository.Row;
 import org.mekong.portal.internal.Views.ActionInput;
 import org.mekong.portal.internal.Views.StaffItem;
 import org.mekong.portal.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /**
  * The editorial workflow DRAFT -> IN_REVIEW -> PUBLISHED or SCHEDULED -> ARCHIVED: submit, return, publish (four

@@ -20,13 +20,13 @@ import org.mekong.core.api.ForbiddenException;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.Role;
 import org.mekong.core.api.data.AuditService;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.portal.internal.ItemRepository.Row;
 import org.mekong.portal.internal.ItemValidator.Clean;
 import org.mekong.portal.internal.Views.ItemInput;
 import org.mekong.portal.internal.Views.StaffItem;
 import org.mekong.portal.internal.Vocab.Named;
 import org.mekong.portal.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Writing portal items: create and edit (checked, with optimistic locking and a revision) and delete drafts. */
 final class ItemEditor {

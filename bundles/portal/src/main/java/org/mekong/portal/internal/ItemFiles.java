@@ -17,11 +17,11 @@ import org.mekong.core.api.ConflictException;
 import org.mekong.core.api.FileType;
 import org.mekong.core.api.NotFoundException;
 import org.mekong.core.api.data.AuditService;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.portal.internal.ItemRepository.Row;
 import org.mekong.portal.internal.PortalService.FileData;
 import org.mekong.portal.internal.Views.FileInfo;
 import org.mekong.portal.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Files attached to portal items (PT_FILE): download, upload and removal, with their audit records. */
 final class ItemFiles {

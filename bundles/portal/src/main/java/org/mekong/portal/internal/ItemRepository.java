@@ -13,11 +13,11 @@ import java.util.Map;
 import org.mekong.core.api.ConflictException;
 import org.mekong.core.api.ErrorDetail;
 import org.mekong.core.api.NotFoundException;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.portal.internal.Views.FileInfo;
 import org.mekong.portal.internal.Vocab.Kind;
 import org.mekong.portal.internal.Vocab.Named;
 import org.mekong.portal.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Reads portal items, categories and file lists from PT_ITEM, PT_CATEGORY and PT_FILE and maps rows. */
 final class ItemRepository {

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.NotFoundException;
 import org.mekong.core.api.Page;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.portal.internal.ItemRepository.Row;
 import org.mekong.portal.internal.Views.Facets;
 import org.mekong.portal.internal.Views.PublicItem;
@@ -32,7 +33,6 @@ import org.mekong.portal.internal.Vocab.DocType;
 import org.mekong.portal.internal.Vocab.Kind;
 import org.mekong.portal.internal.Vocab.Named;
 import org.mekong.portal.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** The public catalogue: lists, facets, search and single items, only ever PUBLISHED ones. */
 final class PublicCatalogue {

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.mekong.core.api.data.AuditService;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.portal.internal.ItemRepository.Row;
 import org.mekong.portal.internal.Vocab.Status;
-import org.mekong.storage.jdbc.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

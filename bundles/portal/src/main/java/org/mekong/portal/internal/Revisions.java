@@ -14,9 +14,9 @@ import javax.sql.DataSource;
 
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.NotFoundException;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.portal.internal.ItemRepository.Row;
 import org.mekong.portal.internal.Views.Revision;
-import org.mekong.storage.jdbc.Jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

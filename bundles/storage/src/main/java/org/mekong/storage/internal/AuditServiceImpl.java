@@ -89,7 +89,7 @@ public class AuditServiceImpl implements AuditService {
      */
     static void record(java.sql.Connection c, String actor, Instant at, String entityType, String entityKey,
             String action, Object before, Object after, String orgPath) throws java.sql.SQLException {
-        org.mekong.storage.jdbc.Jdbc.update(c, "INSERT INTO AUDIT_LOG (AUDIT_TIME, ACTOR, ENTITY_TYPE, ENTITY_KEY, ACTION, "
+        org.mekong.core.jdbc.Jdbc.update(c, "INSERT INTO AUDIT_LOG (AUDIT_TIME, ACTOR, ENTITY_TYPE, ENTITY_KEY, ACTION, "
                 + "BEFORE_JSON, AFTER_JSON, ORG_PATH) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", at, actor, entityType, entityKey, action,
                 json(before), json(after), orgPath);
     }

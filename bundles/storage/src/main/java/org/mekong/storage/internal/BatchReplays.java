@@ -16,7 +16,7 @@ import org.mekong.core.api.InvalidInputException;
 import org.mekong.core.api.data.BatchResult;
 import org.mekong.core.api.data.DataValueInput;
 import org.mekong.core.api.data.WriteMode;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 
 /**
  * Idempotency keys of batch writes: the answer of a successful batch is kept for a day under the

@@ -27,8 +27,8 @@ import org.mekong.core.api.data.DataValue;
 import org.mekong.core.api.data.DataValueKey;
 import org.mekong.core.api.data.DataValueState;
 import org.mekong.core.api.orgunit.OrgUnit;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.storage.internal.DataValueRows.Current;
-import org.mekong.storage.jdbc.Jdbc;
 
 /**
  * Reopening VERIFIED values: a reporter of the unit asks with a reason; a verifier who may decide

@@ -21,8 +21,8 @@ import org.mekong.core.api.data.DataValueQuery;
 import org.mekong.core.api.data.DataValueState;
 import org.mekong.core.api.data.DataValueVersion;
 import org.mekong.core.api.orgunit.OrgUnit;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.storage.internal.DataValueRows.Current;
-import org.mekong.storage.jdbc.Jdbc;
 
 /** Reading data values: filtered pages within the caller's scope, and the history of one value. */
 final class DataValueQueries {

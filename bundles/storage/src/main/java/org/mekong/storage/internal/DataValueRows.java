@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.mekong.core.api.data.DataValue;
 import org.mekong.core.api.data.DataValueKey;
 import org.mekong.core.api.data.DataValueState;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 
 /** Reading and superseding DATA_VALUE rows: the current row of a key, and the history row of a replaced version. */
 final class DataValueRows {

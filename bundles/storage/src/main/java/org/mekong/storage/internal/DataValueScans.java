@@ -1,6 +1,6 @@
 package org.mekong.storage.internal;
 
-import static org.mekong.storage.jdbc.Jdbc.marks;
+import static org.mekong.core.jdbc.Jdbc.marks;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import org.mekong.core.api.data.DataValueState;
 import org.mekong.core.api.data.TreeValue;
 import org.mekong.core.api.data.ValueScan;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 
 /** Set-based reads of stored values across the tree for rules and computations ({@link ValueScan}). */
 final class DataValueScans {

@@ -32,8 +32,8 @@ import org.mekong.core.api.data.UnitPeriod;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnit;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.storage.internal.DataValueRows.Current;
-import org.mekong.storage.jdbc.Jdbc;
 
 /**
  * The DRAFT -> SUBMITTED -> VERIFIED | REJECTED workflow: submission after range and outlier

@@ -1,7 +1,7 @@
 package org.mekong.storage.internal;
 
+import static org.mekong.core.jdbc.Jdbc.marks;
 import static org.mekong.storage.internal.DataValueRows.depth;
-import static org.mekong.storage.jdbc.Jdbc.marks;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -34,9 +34,9 @@ import org.mekong.core.api.data.DataValueKey;
 import org.mekong.core.api.data.DataValueState;
 import org.mekong.core.api.data.WriteMode;
 import org.mekong.core.api.indicator.Indicator;
+import org.mekong.core.jdbc.Jdbc;
 import org.mekong.storage.internal.DataValueChecks.Checked;
 import org.mekong.storage.internal.DataValueRows.Current;
-import org.mekong.storage.jdbc.Jdbc;
 
 /**
  * Creates and updates data values, one or a batch, in one transaction with their history rows,

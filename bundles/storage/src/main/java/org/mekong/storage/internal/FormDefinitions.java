@@ -19,7 +19,7 @@ import org.mekong.core.api.Periodicity;
 import org.mekong.core.api.Role;
 import org.mekong.core.api.form.ReportingForm;
 import org.mekong.core.api.orgunit.OrgUnitLevel;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 
 /**
  * Reporting form definitions in REPORTING_FORM and REPORTING_FORM_MEMBER: create, replace and delete

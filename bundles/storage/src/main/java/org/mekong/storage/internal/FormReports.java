@@ -32,7 +32,7 @@ import org.mekong.core.api.form.UnitTimeliness;
 import org.mekong.core.api.indicator.IndicatorRegistry;
 import org.mekong.core.api.orgunit.OrgUnit;
 import org.mekong.core.api.orgunit.OrgUnitService;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 
 /**
  * What the units did with a form: per-unit completeness of a period, timeliness (the first SUBMIT of

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.mekong.core.api.data.DataValue;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 
 /**
  * Min-max check against the unit's own history of the indicator (up to 12 earlier periods, at

@@ -1,7 +1,7 @@
 package org.mekong.storage.internal;
 
+import static org.mekong.core.jdbc.Jdbc.marks;
 import static org.mekong.storage.internal.DataValueRows.depth;
-import static org.mekong.storage.jdbc.Jdbc.marks;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -23,7 +23,7 @@ import org.mekong.core.api.data.UnitValue;
 import org.mekong.core.api.indicator.Aggregation;
 import org.mekong.core.api.indicator.Indicator;
 import org.mekong.core.api.indicator.IndicatorRegistry;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 
 /**
  * The rollup rows in DV_AGG: per ancestor unit, indicator, period and depth, the sum and count of

@@ -24,7 +24,7 @@ import org.mekong.core.api.data.DataValueState;
 import org.mekong.core.api.data.VerificationItem;
 import org.mekong.core.api.data.VerificationQuery;
 import org.mekong.core.api.indicator.IndicatorRegistry;
-import org.mekong.storage.jdbc.Jdbc;
+import org.mekong.core.jdbc.Jdbc;
 
 /**
  * The verifier's queue: a page of the values the caller may decide on, with the previous period's

@@ -1,4 +1,4 @@
-package org.mekong.storage.jdbc;
+package org.mekong.core.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,10 +17,15 @@ import org.mekong.core.api.ConflictException;
 import org.mekong.core.api.MekongException;
 
 /**
- * JDBC transactions on the shared DataSource. {@link #write} runs the work in one transaction,
- * rolls back on any exception, and retries up to three times when the database reports a
- * deadlock or lock timeout (Derby SQL states 40001 and 40XL1), so concurrent writers of the
- * same aggregate rows do not fail. Unique-key violations become a 409.
+ * JDBC transactions and row helpers on the shared DataSource. {@link #write} runs the work in one
+ * transaction, rolls back on any exception, and runs it again (up to three attempts in all) when
+ * the database reports a deadlock, serialization failure or lock timeout (SQL states 40001,
+ * 40XL1 and 40XL2), so concurrent writers of the same aggregate rows do not fail. Because of the
+ * retry the work must do nothing outside its connection (no events, no caches, no second
+ * transaction): anything it does besides SQL may happen twice. A unique-key violation becomes a
+ * {@link ConflictException} (409); a {@link MekongException} thrown as the cause of an
+ * {@link SQLException} is passed on as it is; any other SQL failure becomes an
+ * {@link IllegalStateException} naming the SQL state.
  */
 public final class Jdbc {
     private static final int ATTEMPTS = 3;
@@ -40,6 +45,7 @@ public final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Runs the work in one transaction, with the retry described above, and answers its result. */
     public static <T> T write(DataSource ds, Work<T> work) {
         for (int attempt = 1;; attempt++) {
             try (Connection c = ds.getConnection()) {
@@ -61,6 +67,7 @@ public final class Jdbc {
         }
     }
 
+    /** Runs read-only work on an auto-commit connection (no retry) and answers its result. */
     public static <T> T read(DataSource ds, Work<T> work) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(true);
@@ -70,6 +77,7 @@ public final class Jdbc {
         }
     }
 
+    /** Every row of the query, mapped in order. */
     public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
@@ -83,15 +91,18 @@ public final class Jdbc {
         }
     }
 
+    /** The first row of the query, if any. */
     public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         List<T> all = list(c, sql, row, params);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
+    /** The first column of the first row as a long (a COUNT or SUM), 0 without a row. */
     public static long count(Connection c, String sql, Object... params) throws SQLException {
         return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
+    /** Runs an INSERT, UPDATE or DELETE and answers the number of rows it touched. */
     public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
@@ -142,11 +153,13 @@ public final class Jdbc {
         public static final Null INTEGER = new Null(Types.INTEGER);
     }
 
+    /** The column as a Double, null for SQL NULL. */
     public static Double getDouble(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
     }
 
+    /** The TIMESTAMP column as an Instant, null for SQL NULL. */
     public static Instant getInstant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
@@ -157,6 +170,7 @@ public final class Jdbc {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
+    /** Whether the exception (or one chained to it) is a unique-key violation (SQL state 23505). */
     public static boolean isUniqueViolation(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
             if ("23505".equals(s.getSQLState())) {
@@ -166,6 +180,7 @@ public final class Jdbc {
         return false;
     }
 
+    /** Whether the failure is worth another attempt: deadlock, serialization failure or lock timeout. */
     static boolean isTransient(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && s.getSQLState() != null
