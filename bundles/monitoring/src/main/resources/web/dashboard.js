@@ -22,7 +22,7 @@ addTexts({
     notVerified: 'Chưa xác minh', notVerifiedState: 'Chưa xác minh: {state}', computed: 'tính theo công thức', plugin: 'do phân hệ tính',
     noChart: 'Không tải được thư viện biểu đồ; số liệu hiển thị dạng bảng.', noTrend: 'Chưa có dữ liệu cho chỉ số này.',
     pickIndicator: 'Chọn một chỉ số trong bảng để xem xu hướng.', hasChildren: 'Xem các đơn vị trực thuộc',
-    noChildren: 'Đơn vị này không có đơn vị trực thuộc.', colour: 'Đánh giá', noRank: 'không có số liệu', colourRuleTitle: 'Cách tính màu và xếp hạng',
+    noChildren: 'Đơn vị này không có đơn vị trực thuộc.', colour: 'Đánh giá', noRank: 'không có số liệu', verifiedView: 'Chỉ số liệu đã xác minh', colourRuleTitle: 'Cách tính màu và xếp hạng',
     colourRule: 'Cách tính màu: mỗi chỉ số xanh khi đạt mục tiêu (hoặc ngưỡng xanh), đỏ khi dưới {red} % mục tiêu (hoặc vượt ngưỡng đỏ), vàng ở giữa; chỉ số không có mục tiêu, ngưỡng thì "chưa đánh giá". Một đơn vị xanh khi từ 80 % chỉ số được đánh giá là xanh; đỏ khi có chỉ số đỏ và dưới 50 % là xanh; còn lại vàng. Tỷ lệ xanh của các đơn vị trực thuộc gộp mọi đèn của các đơn vị đó (tính như từng đơn vị), nên luôn nằm giữa đơn vị thấp nhất và cao nhất; số liệu của chính cấp trên là số trung bình, tổng nên có thể khác. Số liệu của cấp trên được tổng hợp từ cấp dưới theo cách tổng hợp của từng chỉ số (cộng, trung bình, trung bình có trọng số...). Xếp hạng: bằng nhau thì cùng hạng; đơn vị không có số liệu xếp cuối, không có hạng.'
   },
   en: {
@@ -40,7 +40,7 @@ addTexts({
     notVerified: 'Not verified', notVerifiedState: 'Not verified: {state}', computed: 'computed by formula', plugin: 'computed by a plugin',
     noChart: 'The chart library did not load; the data is shown as a table.', noTrend: 'No data for this indicator yet.',
     pickIndicator: 'Pick an indicator in the table to see its trend.', hasChildren: 'Show the units below',
-    noChildren: 'This unit has no units below it.', colour: 'Rating', noRank: 'no data', colourRuleTitle: 'How colours and ranks are given',
+    noChildren: 'This unit has no units below it.', colour: 'Rating', noRank: 'no data', verifiedView: 'Verified values only', colourRuleTitle: 'How colours and ranks are given',
     colourRule: 'How colours are given: an indicator is green when it meets its target (or green threshold), red below {red} % of the target (or beyond the red threshold), amber in between; an indicator without target or thresholds is "not rated". A unit is green when at least 80 % of its rated indicators are green; red when one is red and fewer than 50 % are green; amber otherwise. The green share across the units below pools all their lights (each rated as for that unit), so it always lies between the lowest and the highest of them; the higher level\'s own values are averages and sums and may rate differently. A higher level\'s values combine the levels below by each indicator\'s aggregation (sum, average, weighted average...). Rankings: equal figures share a rank; units without data come last, without a rank.'
   }
 });
@@ -57,12 +57,14 @@ function readUrl() {
   const p = new URLSearchParams(location.search);
   state = {
     orgUnit: p.get('orgUnit') || '', asOf: p.get('asOf') || '', indicator: p.get('indicator') || '',
+    view: p.get('view') === 'verified' ? 'verified' : '',
     by: ['greening', 'tasks', 'timeliness'].includes(p.get('by')) ? p.get('by') : 'greening'
   };
 }
 
 function urlFor(s) {
-  const q = query({ orgUnit: s.orgUnit, asOf: s.asOf, indicator: s.indicator, by: s.by === 'greening' ? '' : s.by });
+  const q = query({ orgUnit: s.orgUnit, asOf: s.asOf, indicator: s.indicator, by: s.by === 'greening' ? '' : s.by,
+    view: s.view });
   return `${location.pathname}${q}`;
 }
 
@@ -81,7 +83,7 @@ async function loadOverview() {
   $('asof').value = state.asOf;
   say($('dashboard-message'), '');
   ['indicator-table', 'children-table', 'rankings-table'].forEach((id) => placeholderRow($(id).tBodies[0], t('loading')));
-  const response = await api(`/monitoring/overview${query({ orgUnit: state.orgUnit, asOf: state.asOf })}`);
+  const response = await api(`/monitoring/overview${query({ orgUnit: state.orgUnit, asOf: state.asOf, view: state.view })}`);
   const body = response.ok ? await json(response) : null;
   if (mine !== seq.overview) return;
   if (!body) {
@@ -111,6 +113,7 @@ function renderOverview() {
   if (!overview) return;
   $('asof').value = overview.asOf || state.asOf;
   $('public-note').hidden = !overview.verifiedOnly;
+  $('view-verified').checked = state.view === 'verified';
   renderBreadcrumb();
   renderSummary();
   fillRows($('indicator-table').tBodies[0], (overview.indicators || []).map(indicatorRow));
@@ -348,6 +351,9 @@ $('asof-form').addEventListener('submit', (e) => {
   const value = $('asof').value.trim().toUpperCase();
   go({ asOf: value });
 });
+$('view-verified').addEventListener('change', () => go({ view: $('view-verified').checked ? 'verified' : '' }));
+// Signed-in staff may switch to the verified figures only (the public sees nothing else).
+api('/me').then((r) => { $('view-verified-label').hidden = !r.ok; }).catch(() => {});
 $('rank-by').addEventListener('change', () => {
   state.by = $('rank-by').value;
   history.replaceState(null, '', urlFor(state));

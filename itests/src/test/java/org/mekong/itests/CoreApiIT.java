@@ -713,6 +713,17 @@ public class CoreApiIT extends MekongTestSupport {
         assertEquals(20, publicLow.get("value").asDouble(), 1e-9);
         assertTrue(publicLow.get("verified").asBoolean());
         assertEquals(10, cell(reporter, "HUE", "IT-AGG-LOW").get("value").asDouble(), 1e-9);
+        // staff may ask for the verified figures only: what the public sees
+        Reply verifiedView = get("/api/monitoring/overview?orgUnit=HUE&asOf=202501&view=verified", reporter);
+        assertEquals(verifiedView.toString(), 200, verifiedView.status());
+        assertTrue(verifiedView.json().get("verifiedOnly").asBoolean());
+        for (JsonNode c : verifiedView.json().get("indicators")) {
+            if (c.get("code").asText().equals("IT-AGG-LOW")) {
+                assertEquals(20, c.get("value").asDouble(), 1e-9);
+                assertTrue(c.get("verified").asBoolean());
+            }
+        }
+        assertEquals(400, get("/api/monitoring/overview?orgUnit=HUE&view=sometimes", reporter).status());
         // the public weighted average has PX only (KL's values are drafts): 80
         assertEquals(80, rollupPoint(null, "IT-AGG-RATE").get("value").asDouble(), 1e-9);
         assertEquals(57.5, rollupPoint(verifier, "IT-AGG-RATE").get("value").asDouble(), 1e-9);

@@ -108,7 +108,12 @@ public class DashboardService {
     }
 
     public Overview overview(Caller caller, String unitCode, String asOfId) {
-        return overviews.overview(caller, unitCode, asOfId);
+        return overviews.overview(caller, unitCode, asOfId, false);
+    }
+
+    /** {@link #overview} from VERIFIED values only when {@code verifiedView} (staff's "verified figures" view). */
+    public Overview overview(Caller caller, String unitCode, String asOfId, boolean verifiedView) {
+        return overviews.overview(caller, unitCode, asOfId, verifiedView);
     }
 
     public Rankings rankings(Caller caller, String unitCode, String asOfId, String by) {

@@ -11,6 +11,7 @@ import java.util.function.DoubleSupplier;
 
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.Period;
+import org.mekong.core.api.data.DataValueState;
 import org.mekong.core.api.data.IndicatorValue;
 import org.mekong.core.api.data.IndicatorValues;
 import org.mekong.core.api.indicator.Indicator;
@@ -34,7 +35,8 @@ final class IndicatorCells {
      * or of the newest of the three periods before it that has a value, as the caller may see it
      * (the core's visibility rule: verified values only, unless the caller's scope covers the unit).
      */
-    Map<String, List<Cell>> latestCells(Caller caller, List<Indicator> inds, List<OrgUnit> units, Period asOf) {
+    Map<String, List<Cell>> latestCells(Caller caller, List<Indicator> inds, List<OrgUnit> units, Period asOf,
+            Set<DataValueState> states) {
         Map<String, List<Period>> periods = new HashMap<>();
         for (Indicator i : inds) {
             // The latest period and up to three before it: the newest with a value is shown.
@@ -45,7 +47,7 @@ final class IndicatorCells {
         periods.values().forEach(ps -> ps.forEach(p -> chosenPeriods.add(p.id())));
         Map<String, IndicatorValue> resolved = new HashMap<>();
         for (IndicatorValue v : values.read(caller, inds.stream().map(Indicator::code).toList(),
-                units.stream().map(OrgUnit::code).toList(), chosenPeriods, null)) {
+                units.stream().map(OrgUnit::code).toList(), chosenPeriods, states)) {
             resolved.put(key(v.indicator(), v.orgUnit(), v.period()), v);
         }
         Map<String, Double> tg = targets.lookup(inds.stream().map(Indicator::code).toList(),

@@ -30,7 +30,8 @@ final class Timeliness {
      * up to asOf) for which the unit has a value, own or rolled up; null when nothing is expected
      * or the unit reports none of them.
      */
-    Map<String, Double> of(Caller caller, List<Indicator> inds, List<OrgUnit> units, Period asOf) {
+    Map<String, Double> of(Caller caller, List<Indicator> inds, List<OrgUnit> units, Period asOf,
+            Set<org.mekong.core.api.data.DataValueState> states) {
         List<Indicator> manual = inds.stream().filter(Indicator::isManual).toList();
         Period year = Period.parse(asOf.id().substring(0, 4));
         Map<String, List<Period>> window = new HashMap<>();
@@ -48,7 +49,7 @@ final class Timeliness {
         }
         Map<String, Integer> present = new HashMap<>();
         for (IndicatorValue v : values.read(caller, manual.stream().map(Indicator::code).toList(),
-                units.stream().map(OrgUnit::code).toList(), allPeriods, null)) {
+                units.stream().map(OrgUnit::code).toList(), allPeriods, states)) {
             Indicator ind = indicators.find(v.indicator()).orElse(null);
             if (ind != null && window.getOrDefault(ind.code(), List.of()).stream().anyMatch(p -> p.id().equals(v.period()))) {
                 present.merge(v.orgUnit(), 1, Integer::sum);

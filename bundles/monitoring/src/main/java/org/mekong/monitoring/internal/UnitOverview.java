@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.mekong.core.api.Caller;
+import org.mekong.core.api.data.DataValueState;
 import org.mekong.core.api.Page;
 import org.mekong.core.api.Period;
 import org.mekong.core.api.indicator.Indicator;
@@ -47,22 +48,24 @@ final class UnitOverview {
     }
 
     /** The dashboard level as the caller may see it; access is checked on every call, the result shared by readers who see the same ({@link OverviewCache}). */
-    Overview overview(Caller caller, String unitCode, String asOfId) {
+    Overview overview(Caller caller, String unitCode, String asOfId, boolean verifiedView) {
         OrgUnit unit = orgUnits.get(unitCode == null || unitCode.isBlank() ? Scope.home(caller, orgUnits) : unitCode);
-        boolean verifiedOnly = access.verifiedOnly(caller, unit);
+        // the public sees verified values only anyway; staff may ask for the verified view
+        boolean verifiedOnly = access.verifiedOnly(caller, unit) || verifiedView;
         Period asOf = DashboardParams.asOf(asOfId);
-        return cache.get(OverviewCache.audience(caller) + "|" + unit.code() + "|" + asOf.id(),
+        return cache.get(OverviewCache.audience(caller) + "|" + unit.code() + "|" + asOf.id() + "|" + verifiedOnly,
                 () -> compute(caller, unit, verifiedOnly, asOf));
     }
 
     private Overview compute(Caller caller, OrgUnit unit, boolean verifiedOnly, Period asOf) {
+        Set<DataValueState> states = verifiedOnly ? Set.of(DataValueState.VERIFIED) : null;
         List<OrgUnit> children = orgUnits.children(unit.code());
         List<OrgUnit> all = new ArrayList<>();
         all.add(unit);
         all.addAll(children);
         List<Indicator> inds = indicators.list(null, false);
-        Map<String, List<Cell>> cellsByUnit = cells.latestCells(caller, inds, all, asOf);
-        Map<String, Double> timelinessByUnit = timeliness.of(caller, inds, all, asOf);
+        Map<String, List<Cell>> cellsByUnit = cells.latestCells(caller, inds, all, asOf, states);
+        Map<String, Double> timelinessByUnit = timeliness.of(caller, inds, all, asOf, states);
         LocalDate today = LocalDate.now();
         TaskService.TaskCounts tc = tasks.counts(unit.path(), asOf.end(), today);
         List<Cell> own = cellsByUnit.get(unit.code());

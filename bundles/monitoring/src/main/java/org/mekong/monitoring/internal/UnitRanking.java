@@ -24,7 +24,7 @@ final class UnitRanking {
         if (!List.of("greening", "tasks", "timeliness").contains(measure)) {
             throw InvalidInputException.field("by", "one of greening, tasks, timeliness");
         }
-        Overview o = overviews.overview(caller, unitCode, asOfId);
+        Overview o = overviews.overview(caller, unitCode, asOfId, false);
         java.util.function.Function<ChildRow, Double> measureOf = r -> switch (measure) {
             case "tasks" -> r.taskOnTimeShare();
             case "timeliness" -> r.timeliness();

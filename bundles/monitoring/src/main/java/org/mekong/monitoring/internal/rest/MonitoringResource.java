@@ -77,12 +77,14 @@ public class MonitoringResource {
     @Path("overview")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "One dashboard level: the unit's indicators with value, target and colour, its summary, "
-            + "and its children for drill-down (format=csv&table=indicators|children for a download)",
+            + "and its children for drill-down (format=csv&table=indicators|children for a download; view=verified: "
+            + "verified values only, as the public sees them)",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DashboardService.Overview.class))))
     public Response overview(@Context SecurityContext security, @QueryParam("orgUnit") String orgUnit,
-            @QueryParam("asOf") String asOf, @QueryParam("format") String format, @QueryParam("table") String table) {
-        DashboardService.Overview o = dashboard.overview(MekongRest.caller(security), orgUnit, asOf);
+            @QueryParam("asOf") String asOf, @QueryParam("format") String format, @QueryParam("table") String table,
+            @QueryParam("view") String view) {
+        DashboardService.Overview o = dashboard.overview(MekongRest.caller(security), orgUnit, asOf, verifiedView(view));
         if (!Csv.wanted(format)) {
             return Response.ok(o).build();
         }
@@ -276,6 +278,17 @@ public class MonitoringResource {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.field("status", "one of " + List.of(TaskStatus.values()));
         }
+    }
+
+    /** {@code view=verified}: VERIFIED values only (the public's view); {@code all} or none: what the caller may see. */
+    private static boolean verifiedView(String view) {
+        if (view == null || view.isBlank() || view.equalsIgnoreCase("all")) {
+            return false;
+        }
+        if (view.equalsIgnoreCase("verified")) {
+            return true;
+        }
+        throw InvalidInputException.field("view", "verified or all");
     }
 
     private static Object opt(Object o) {
