@@ -17,7 +17,7 @@ public final class MonitoringUi {
 
     /** ECharts from the WebJar, at {@code /monitoring/lib/echarts.min.js}. */
     @Component(service = Charts.class)
-    @HttpWhiteboardResource(pattern = "/monitoring/lib/*", prefix = "/META-INF/resources/webjars/echarts/5.5.0")
+    @HttpWhiteboardResource(pattern = "/monitoring/lib/*", prefix = WebJarPaths.ECHARTS)
     public static class Charts {
     }
 

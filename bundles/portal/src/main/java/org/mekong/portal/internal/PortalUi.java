@@ -22,7 +22,7 @@ public final class PortalUi {
     }
 
     @Component(service = Editor.class)
-    @HttpWhiteboardResource(pattern = "/portal/lib/*", prefix = "/META-INF/resources/webjars/quill/1.3.7/dist")
+    @HttpWhiteboardResource(pattern = "/portal/lib/*", prefix = WebJarPaths.QUILL_DIST)
     public static class Editor {
     }
 

@@ -15,7 +15,7 @@ public final class SandboxUi {
     }
 
     @Component(service = Charts.class)
-    @HttpWhiteboardResource(pattern = "/sandbox/lib/*", prefix = "/META-INF/resources/webjars/echarts/5.5.0")
+    @HttpWhiteboardResource(pattern = "/sandbox/lib/*", prefix = WebJarPaths.ECHARTS)
     public static class Charts {
     }
 

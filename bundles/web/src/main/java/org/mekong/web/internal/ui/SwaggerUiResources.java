@@ -8,6 +8,6 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
  * {@code /api-docs/lib/*}; the page itself is {@code /ui/api-docs.html}, pointed at our OpenAPI.
  */
 @Component(service = SwaggerUiResources.class)
-@HttpWhiteboardResource(pattern = "/api-docs/lib/*", prefix = "/META-INF/resources/webjars/swagger-ui/5.17.14")
+@HttpWhiteboardResource(pattern = "/api-docs/lib/*", prefix = WebJarPaths.SWAGGER_UI)
 public class SwaggerUiResources {
 }
