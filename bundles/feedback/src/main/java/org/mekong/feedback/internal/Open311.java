@@ -187,8 +187,25 @@ public class Open311 {
             r.put("status_notes", row.answer());
             r.put("agency_responsible", feedback.unit(row.unit() != null ? row.unit() : row.place()).nameVi());
             r.put("updated_datetime", iso(row.updatedAt()));
+            r.put("address", publicAddress(row));
+            r.put("lat", row.lat());
+            r.put("long", row.lon());
         }
         return r;
+    }
+
+    /**
+     * Where the request is, as the sender gave it, masked like the public text: the sender's name,
+     * e-mail, phone and organisation and the house-number, phone and ID patterns; the rest (street,
+     * commune) is the place of the request, as GeoReport's {@code address} means it.
+     */
+    private static String publicAddress(FeedbackService.Row row) {
+        if (row.address() == null) {
+            return null;
+        }
+        Redactor.Sender s = Redactor.Sender.of(row);
+        return Redactor.redact(row.address(), new Redactor.Sender(s.name(), s.email(), s.phone(), s.organisation(), null,
+                s.person()));
     }
 
     /** One request by its public id, as the public may see it. */
@@ -199,12 +216,13 @@ public class Open311 {
     }
 
     /** Requests received in [from, to], newest first, at most 1000: public ids, public text only when published. */
-    public List<Map<String, Object>> list(Category category, Instant from, Instant to, String status) {
+    public List<Map<String, Object>> list(java.util.Set<Category> categories, Instant from, Instant to, String status) {
         StringBuilder sql = new StringBuilder(SELECT + "WHERE I.RECEIVED_AT >= ? AND I.RECEIVED_AT < ?");
         List<Object> params = new ArrayList<>(List.of(from, to));
-        if (category != null) {
-            sql.append(" AND COALESCE(I.CATEGORY, I.SENDER_CATEGORY, 'OTHER') = ?");
-            params.add(category.name());
+        if (!categories.isEmpty()) {
+            sql.append(" AND COALESCE(I.CATEGORY, I.SENDER_CATEGORY, 'OTHER') IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(categories.size(), "?"))).append(')');
+            categories.forEach(c -> params.add(c.name()));
         }
         sql.append(" ORDER BY I.RECEIVED_AT DESC FETCH FIRST 1000 ROWS ONLY");
         return Jdbc.read(ds, c -> {
