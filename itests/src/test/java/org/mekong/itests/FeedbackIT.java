@@ -1269,6 +1269,41 @@ public class FeedbackIT extends MekongTestSupport {
         assertTrue(xml.body(), xml.body().contains("<lat>16.4701</lat><long>107.5802</long>"));
     }
 
+    /** Issue 17 #4: media_url is an http(s) URL of bounded length, stored, and shown once the request is published. */
+    @Test
+    public void y_open311KeepsAMediaUrlAndShowsItOnlyOncePublished() throws Exception {
+        String base = "service_code=DIFFICULTY&attribute%5Borg_unit%5D=HUE-PHU-XUAN&description="
+                + java.net.URLEncoder.encode("Đèn chiếu sáng công cộng trên cầu Trường Tiền bị hỏng nhiều ngày.",
+                        StandardCharsets.UTF_8);
+        long before = count("");
+        for (String bad : List.of("javascript:alert(1)", "ftp://example.org/a.jpg", "https:///no-host.jpg",
+                "https://example.org/" + "a".repeat(1000))) {
+            Reply refused = call("POST", "/api/open311/v2/requests.json", admin(), "application/x-www-form-urlencoded",
+                    (base + "&media_url=" + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
+            assertEquals(bad + ": " + refused, 400, refused.status());
+            assertTrue(refused.body(), refused.json().get(0).get("description").asText().contains("media_url"));
+        }
+        assertEquals("a refused request stores nothing", before, count(""));
+        String media = "https://anh.example.vn/phan-anh/den-cau-truong-tien.jpg?size=large";
+        Reply created = open311Post("/api/open311/v2/requests.json",
+                base + "&media_url=" + java.net.URLEncoder.encode(media, StandardCharsets.UTF_8), Map.of());
+        assertEquals(created.toString(), 201, created.status());
+        String publicId = created.json().get(0).get("service_request_id").asText();
+        java.util.regex.Matcher code = TRACKING_CODE.matcher(created.json().get(0).get("service_notice").asText());
+        assertTrue(code.find());
+        JsonNode unpublished = get("/api/open311/v2/requests/" + publicId + ".json", null).json().get(0);
+        assertFalse(unpublished.toString(), unpublished.has("media_url"));
+        ok(act(code.group(), "classify", admin(), Map.of("category", "DIFFICULTY", "field", "OTHER")));
+        ok(act(code.group(), "assign", admin(), null));
+        ok(act(code.group(), "answer", admin(), Map.of("answer", "Điện lực đã thay bóng đèn trên cầu.")));
+        ok(act(code.group(), "publish", admin(), null));
+        JsonNode published = get("/api/open311/v2/requests/" + publicId + ".json", null).json().get(0);
+        assertEquals(published.toString(), media, published.get("media_url").asText());
+        Reply xml = get("/api/open311/v2/requests/" + publicId + ".xml", null);
+        assertTrue(xml.body(), xml.body().contains("<media_url>" + media.replace("&", "&amp;") + "</media_url>"));
+    }
+
     @Test
     public void z_pluginUninstallsAndReinstallsLiveKeepingItsData() throws Exception {
         String code = submit(admin(), item("Trước khi gỡ", LONG_TEXT, "HUE"));

@@ -123,14 +123,16 @@ public class Open311Resource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_XML, MediaType.APPLICATION_XML })
     @Operation(summary = "Open311 create service request (form fields service_code, description, attribute[org_unit], "
-            + "lat, long, address_string, email, first_name, last_name, phone); answers the tracking code")
+            + "lat, long, address_string, media_url, email, first_name, last_name, phone); answers the tracking code")
     public Response create(@PathParam("format") String format, @Context SecurityContext security,
             @Context HttpServletRequest request, MultivaluedMap<String, String> form) {
         return answer(format, "service_requests", "request", () -> {
             Views.Submission s = open311.submission(form);
+            String media = open311.mediaUrl(form);
             Views.Receipt r = feedback.submit(MekongRest.caller(security), s,
                     org.mekong.feedback.internal.Vocab.Channel.OPEN311,
                     feedback.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+            open311.attachMedia(r.publicId(), media);
             String link = open311.publicBase(origin(request)) + r.trackUrl();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("service_request_id", r.publicId());
