@@ -1085,6 +1085,225 @@ public class FeedbackIT extends MekongTestSupport {
         Thread.sleep(STABLE_MILLIS);
     }
 
+    /** An Open311 GET with an Accept header. */
+    private static Reply accepting(String path, String accept) throws Exception {
+        return at("127.0.0.1", "GET", path, null, null, null, Map.of("Accept", accept));
+    }
+
+    /** An anonymous Open311 POST, waiting out the intake limit that earlier tests may have used up. */
+    private static Reply open311Post(String path, String form, Map<String, String> headers) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            Reply r = at("127.0.0.1", "POST", path, null, "application/x-www-form-urlencoded",
+                    form.getBytes(StandardCharsets.UTF_8), headers);
+            if (r.status() != 429 || System.nanoTime() > until) {
+                return r;
+            }
+            Thread.sleep(3000);
+        }
+    }
+
+    /**
+     * Issue 17 #4: every error under /api/open311/v2 is a GeoReport error list with the right
+     * status, also those raised before the resource (no such path, method, media type, Accept).
+     */
+    @Test
+    public void v_open311ErrorsAreGeoReportErrorListsWhoeverRaisesThem() throws Exception {
+        Reply noPath = get("/api/open311/v2/no-such-thing.json", null);
+        assertEquals(noPath.toString(), 404, noPath.status());
+        assertEquals(noPath.body(), 404, noPath.json().get(0).get("code").asInt());
+        assertTrue(noPath.body(), noPath.json().get(0).hasNonNull("description"));
+        Reply noPathXml = get("/api/open311/v2/no-such-thing.xml", null);
+        assertEquals(404, noPathXml.status());
+        assertTrue(noPathXml.body(), noPathXml.body().contains("<errors><error><code>404</code><description>"));
+        assertTrue(noPathXml.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/xml"));
+        Reply byAccept = accepting("/api/open311/v2/no-such-thing", "text/xml");
+        assertEquals(404, byAccept.status());
+        assertTrue(byAccept.body(), byAccept.body().contains("<errors><error><code>404</code>"));
+        Reply noService = get("/api/open311/v2/services/NO_SUCH.xml", null);
+        assertEquals(404, noService.status());
+        assertTrue(noService.body(), noService.body().contains("<errors><error><code>404</code>"));
+        Reply wrongType = call("POST", "/api/open311/v2/requests.json", null, "application/json",
+                "{\"service_code\":\"OTHER\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(wrongType.toString(), 415, wrongType.status());
+        assertEquals(wrongType.body(), 415, wrongType.json().get(0).get("code").asInt());
+        Reply wrongMethod = call("DELETE", "/api/open311/v2/services.xml", null, null, null);
+        assertEquals(wrongMethod.toString(), 405, wrongMethod.status());
+        assertTrue(wrongMethod.body(), wrongMethod.body().contains("<errors><error><code>405</code>"));
+        Reply notAcceptable = accepting("/api/open311/v2/services", "image/png");
+        assertEquals(notAcceptable.toString(), 406, notAcceptable.status());
+        assertEquals(notAcceptable.body(), 406, notAcceptable.json().get(0).get("code").asInt());
+        Reply badDate = get("/api/open311/v2/requests.json?start_date=yesterday", null);
+        assertEquals(400, badDate.status());
+        assertTrue(badDate.body(), badDate.json().get(0).get("description").asText().contains("start_date"));
+        Reply invalid = call("POST", "/api/open311/v2/requests.json", admin(), "application/x-www-form-urlencoded",
+                "service_code=OTHER&attribute%5Borg_unit%5D=HUE&description=ngan".getBytes(StandardCharsets.UTF_8));
+        assertEquals(invalid.toString(), 400, invalid.status());
+        assertEquals(invalid.body(), 400, invalid.json().get(0).get("code").asInt());
+        assertFalse("no core error body: " + invalid.body(), invalid.body().contains("\"error\""));
+        // the rest of the API keeps the core error body
+        Reply core = get("/api/feedback/no-such-thing", null);
+        assertEquals(404, core.status());
+        assertEquals("not_found", core.json().get("error").asText());
+    }
+
+    /** Issue 17 #4: every Open311 answer in XML, by the .xml extension or by Accept: text/xml or application/xml. */
+    @Test
+    public void w_open311SpeaksXmlByExtensionOrAcceptHeader() throws Exception {
+        Reply discovery = get("/api/open311/v2/discovery.xml", null);
+        assertEquals(200, discovery.status());
+        assertTrue(discovery.body(), discovery.body().contains("<discovery><changeset>")
+                && discovery.body().contains("<endpoints><endpoint><specification>")
+                && discovery.body().contains("<formats><format>application/json</format><format>text/xml</format>"));
+        for (String accept : List.of("text/xml", "application/xml")) {
+            Reply services = accepting("/api/open311/v2/services", accept);
+            assertEquals(services.toString(), 200, services.status());
+            assertTrue(services.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/xml"));
+            assertTrue(services.body(), services.body().contains("<services><service><service_code>DIFFICULTY"));
+            Reply definition = accepting("/api/open311/v2/services/ADMIN_PROCEDURE", accept);
+            assertEquals(definition.toString(), 200, definition.status());
+            assertTrue(definition.body(), definition.body().contains("<service_definition><service_code>ADMIN_PROCEDURE"
+                    + "</service_code><attributes><attribute><variable>true</variable>"));
+            Reply discoveryByAccept = accepting("/api/open311/v2/discovery", accept);
+            assertTrue(discoveryByAccept.body(), discoveryByAccept.body().contains("<discovery>"));
+        }
+        // the extension wins over Accept, and JSON stays the default
+        assertEquals("DIFFICULTY", get("/api/open311/v2/services", null).json().get(0).get("service_code").asText());
+        Reply jsonByExtension = accepting("/api/open311/v2/services.json", "text/xml");
+        assertEquals(jsonByExtension.toString(), 200, jsonByExtension.status());
+        assertEquals("DIFFICULTY", jsonByExtension.json().get(0).get("service_code").asText());
+        assertEquals("DIFFICULTY", accepting("/api/open311/v2/services", "application/json").json().get(0)
+                .get("service_code").asText());
+        // POST and GET requests
+        Reply created = at("127.0.0.1", "POST", "/api/open311/v2/requests", admin(), "application/x-www-form-urlencoded",
+                ("service_code=INITIATIVE&attribute%5Borg_unit%5D=HUE-PHU-XUAN&description=" + java.net.URLEncoder.encode(
+                        "Đề xuất mở thêm điểm phát wifi miễn phí tại các nhà văn hóa khu dân cư.", StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8), Map.of("Accept", "text/xml"));
+        assertEquals(created.toString(), 201, created.status());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile(
+                "<service_requests><request><service_request_id>(FB-[0-9]+)</service_request_id><service_notice>")
+                .matcher(created.body());
+        assertTrue(created.body(), id.find());
+        String publicId = id.group(1);
+        for (Reply one : List.of(accepting("/api/open311/v2/requests/" + publicId, "text/xml"),
+                get("/api/open311/v2/requests/" + publicId + ".xml", null),
+                get("/api/open311/v2/requests.xml?service_request_id=" + publicId, null),
+                accepting("/api/open311/v2/requests?service_code=INITIATIVE", "application/xml"))) {
+            assertEquals(one.toString(), 200, one.status());
+            assertTrue(one.body(), one.body().contains("<service_requests><request>")
+                    && one.body().contains("<service_request_id>" + publicId + "</service_request_id>"));
+        }
+        assertEquals(publicId, get("/api/open311/v2/requests/" + publicId, null).json().get(0)
+                .get("service_request_id").asText());
+    }
+
+    /**
+     * Issue 17 #4: comma-separated service_code and status, jurisdiction_id accepted; a published
+     * request shows lat, long and its (masked) address, an unpublished one none of them.
+     */
+    @Test
+    public void x_open311FiltersByListsAndShowsWherePublishedRequestsAre() throws Exception {
+        String form = "service_code=POLICY_PROPOSAL&attribute%5Borg_unit%5D=HUE-PHU-XUAN&jurisdiction_id=HUE"
+                + "&lat=16.4701&long=107.5802&address_string="
+                + java.net.URLEncoder.encode("số nhà 27 đường Nguyễn Huệ, phường Phú Nhuận", StandardCharsets.UTF_8)
+                + "&description=" + java.net.URLEncoder.encode(
+                        "Đề nghị bố trí thêm thùng rác phân loại dọc tuyến phố đi bộ ven sông.", StandardCharsets.UTF_8);
+        Reply created = open311Post("/api/open311/v2/requests.json", form, Map.of());
+        assertEquals(created.toString(), 201, created.status());
+        String publicId = created.json().get(0).get("service_request_id").asText();
+        java.util.regex.Matcher code = TRACKING_CODE.matcher(created.json().get(0).get("service_notice").asText());
+        assertTrue(code.find());
+        Reply other = call("POST", "/api/open311/v2/requests.json", admin(), "application/x-www-form-urlencoded",
+                ("service_code=ADMIN_PROCEDURE&attribute%5Borg_unit%5D=HUE&description=" + java.net.URLEncoder.encode(
+                        "Thời gian chờ cấp bản sao giấy khai sinh tại bộ phận một cửa còn quá lâu.", StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(other.toString(), 201, other.status());
+        String otherId = other.json().get(0).get("service_request_id").asText();
+
+        java.util.function.Function<String, List<String>> ids = path -> {
+            try {
+                Reply r = get(path, null);
+                assertEquals(r.toString(), 200, r.status());
+                List<String> out = new java.util.ArrayList<>();
+                r.json().forEach(n -> out.add(n.get("service_request_id").asText()));
+                return out;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        List<String> both = ids.apply("/api/open311/v2/requests.json?service_code=POLICY_PROPOSAL,%20ADMIN_PROCEDURE"
+                + "&jurisdiction_id=HUE");
+        assertTrue(both.toString(), both.contains(publicId) && both.contains(otherId));
+        List<String> one = ids.apply("/api/open311/v2/requests.json?service_code=ADMIN_PROCEDURE");
+        assertTrue(one.contains(otherId) && !one.contains(publicId));
+        assertTrue(ids.apply("/api/open311/v2/requests.json?status=open,closed&service_code=POLICY_PROPOSAL")
+                .contains(publicId));
+        assertFalse(ids.apply("/api/open311/v2/requests.json?status=closed&service_code=POLICY_PROPOSAL")
+                .contains(publicId));
+        Reply badStatus = get("/api/open311/v2/requests.json?status=open,pending", null);
+        assertEquals(400, badStatus.status());
+        assertTrue(badStatus.body(), badStatus.json().get(0).get("description").asText().contains("status"));
+        Reply badCode = get("/api/open311/v2/requests.json?service_code=ADMIN_PROCEDURE,NO_SUCH", null);
+        assertEquals(400, badCode.status());
+        assertTrue(badCode.body(), badCode.json().get(0).get("description").asText().contains("service_code"));
+        assertEquals(200, get("/api/open311/v2/services.json?jurisdiction_id=HUE", null).status());
+        assertEquals(200, get("/api/open311/v2/services/OTHER.json?jurisdiction_id=HUE", null).status());
+
+        // stored as given; unpublished, Open311 shows none of it
+        JsonNode full = ok(get("/api/feedback/items/" + publicId, admin()));
+        assertEquals(16.4701, full.get("lat").asDouble(), 1e-9);
+        JsonNode unpublished = get("/api/open311/v2/requests/" + publicId + ".json", null).json().get(0);
+        for (String field : List.of("lat", "long", "address", "description")) {
+            assertFalse(unpublished.toString(), unpublished.has(field));
+        }
+        ok(act(code.group(), "classify", admin(), Map.of("category", "POLICY_PROPOSAL", "field", "OTHER")));
+        ok(act(code.group(), "assign", admin(), null));
+        ok(act(code.group(), "answer", admin(), Map.of("answer", "Đã bố trí 20 thùng rác phân loại.")));
+        ok(act(code.group(), "publish", admin(), null));
+        JsonNode published = get("/api/open311/v2/requests/" + publicId + ".json", null).json().get(0);
+        assertEquals(published.toString(), 16.4701, published.get("lat").asDouble(), 1e-9);
+        assertEquals(107.5802, published.get("long").asDouble(), 1e-9);
+        String address = published.get("address").asText();
+        assertTrue(address, address.contains("Phú Nhuận") && !address.contains("27"));
+        Reply xml = get("/api/open311/v2/requests.xml?service_request_id=" + publicId, null);
+        assertTrue(xml.body(), xml.body().contains("<lat>16.4701</lat><long>107.5802</long>"));
+    }
+
+    /** Issue 17 #4: media_url is an http(s) URL of bounded length, stored, and shown once the request is published. */
+    @Test
+    public void y_open311KeepsAMediaUrlAndShowsItOnlyOncePublished() throws Exception {
+        String base = "service_code=DIFFICULTY&attribute%5Borg_unit%5D=HUE-PHU-XUAN&description="
+                + java.net.URLEncoder.encode("Đèn chiếu sáng công cộng trên cầu Trường Tiền bị hỏng nhiều ngày.",
+                        StandardCharsets.UTF_8);
+        long before = count("");
+        for (String bad : List.of("javascript:alert(1)", "ftp://example.org/a.jpg", "https:///no-host.jpg",
+                "https://example.org/" + "a".repeat(1000))) {
+            Reply refused = call("POST", "/api/open311/v2/requests.json", admin(), "application/x-www-form-urlencoded",
+                    (base + "&media_url=" + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
+            assertEquals(bad + ": " + refused, 400, refused.status());
+            assertTrue(refused.body(), refused.json().get(0).get("description").asText().contains("media_url"));
+        }
+        assertEquals("a refused request stores nothing", before, count(""));
+        String media = "https://anh.example.vn/phan-anh/den-cau-truong-tien.jpg?size=large";
+        Reply created = open311Post("/api/open311/v2/requests.json",
+                base + "&media_url=" + java.net.URLEncoder.encode(media, StandardCharsets.UTF_8), Map.of());
+        assertEquals(created.toString(), 201, created.status());
+        String publicId = created.json().get(0).get("service_request_id").asText();
+        java.util.regex.Matcher code = TRACKING_CODE.matcher(created.json().get(0).get("service_notice").asText());
+        assertTrue(code.find());
+        JsonNode unpublished = get("/api/open311/v2/requests/" + publicId + ".json", null).json().get(0);
+        assertFalse(unpublished.toString(), unpublished.has("media_url"));
+        ok(act(code.group(), "classify", admin(), Map.of("category", "DIFFICULTY", "field", "OTHER")));
+        ok(act(code.group(), "assign", admin(), null));
+        ok(act(code.group(), "answer", admin(), Map.of("answer", "Điện lực đã thay bóng đèn trên cầu.")));
+        ok(act(code.group(), "publish", admin(), null));
+        JsonNode published = get("/api/open311/v2/requests/" + publicId + ".json", null).json().get(0);
+        assertEquals(published.toString(), media, published.get("media_url").asText());
+        Reply xml = get("/api/open311/v2/requests/" + publicId + ".xml", null);
+        assertTrue(xml.body(), xml.body().contains("<media_url>" + media.replace("&", "&amp;") + "</media_url>"));
+    }
+
     @Test
     public void z_pluginUninstallsAndReinstallsLiveKeepingItsData() throws Exception {
         String code = submit(admin(), item("Trước khi gỡ", LONG_TEXT, "HUE"));

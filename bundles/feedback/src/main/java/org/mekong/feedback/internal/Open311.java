@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Open311.class)
 public class Open311 {
     static final String ORG_UNIT = "org_unit";
+    static final int MEDIA_URL_MAX = 1000;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final DataSource ds;
@@ -119,6 +120,39 @@ public class Open311 {
                 List.of(), number(form, "lat"), number(form, "long"), first(form, "address_string"));
     }
 
+    /**
+     * The form's {@code media_url}, checked before anything is stored: an absolute http(s) URL with
+     * a host, at most {@value #MEDIA_URL_MAX} characters; null when not given.
+     */
+    public String mediaUrl(MultivaluedMap<String, String> form) {
+        String url = first(form, "media_url");
+        if (url == null) {
+            return null;
+        }
+        boolean ok = url.length() <= MEDIA_URL_MAX && !url.chars().anyMatch(Character::isWhitespace);
+        if (ok) {
+            try {
+                java.net.URI uri = new java.net.URI(url);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+                ok = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getUserInfo() == null;
+            } catch (java.net.URISyntaxException e) {
+                ok = false;
+            }
+        }
+        if (!ok) {
+            throw InvalidInputException.field("media_url", "phải là địa chỉ http(s), tối đa " + MEDIA_URL_MAX
+                    + " ký tự / must be an http(s) URL of at most " + MEDIA_URL_MAX + " characters");
+        }
+        return url;
+    }
+
+    /** Keeps a request's media_url (checked by {@link #mediaUrl}); shown publicly once the item is published. */
+    public void attachMedia(String publicId, String url) {
+        if (url != null) {
+            Jdbc.write(ds, c -> Jdbc.update(c, "UPDATE FB_ITEM SET MEDIA_URL = ? WHERE PUBLIC_ID = ?", url, publicId));
+        }
+    }
+
     private static String title(String description) {
         String line = description.strip().split("\\R", 2)[0];
         return line.length() <= 80 ? line : line.substring(0, 79) + "…";
@@ -171,7 +205,7 @@ public class Open311 {
     }
 
     private static final String SELECT = "SELECT I." + FeedbackService.ITEM_COLUMNS.replace(", ", ", I.")
-            + ", COALESCE(P.STATUS, I.STATUS) AS EFFECTIVE FROM FB_ITEM I LEFT JOIN FB_ITEM P ON P.ID = I.MERGED_INTO ";
+            + ", COALESCE(P.STATUS, I.STATUS) AS EFFECTIVE, I.MEDIA_URL FROM FB_ITEM I LEFT JOIN FB_ITEM P ON P.ID = I.MERGED_INTO ";
 
     /**
      * One public entry: a published item with its public (masked) text and the answer, any other
@@ -187,8 +221,26 @@ public class Open311 {
             r.put("status_notes", row.answer());
             r.put("agency_responsible", feedback.unit(row.unit() != null ? row.unit() : row.place()).nameVi());
             r.put("updated_datetime", iso(row.updatedAt()));
+            r.put("address", publicAddress(row));
+            r.put("lat", row.lat());
+            r.put("long", row.lon());
+            r.put("media_url", rs.getString("MEDIA_URL"));
         }
         return r;
+    }
+
+    /**
+     * Where the request is, as the sender gave it, masked like the public text: the sender's name,
+     * e-mail, phone and organisation and the house-number, phone and ID patterns; the rest (street,
+     * commune) is the place of the request, as GeoReport's {@code address} means it.
+     */
+    private static String publicAddress(FeedbackService.Row row) {
+        if (row.address() == null) {
+            return null;
+        }
+        Redactor.Sender s = Redactor.Sender.of(row);
+        return Redactor.redact(row.address(), new Redactor.Sender(s.name(), s.email(), s.phone(), s.organisation(), null,
+                s.person()));
     }
 
     /** One request by its public id, as the public may see it. */
@@ -199,12 +251,13 @@ public class Open311 {
     }
 
     /** Requests received in [from, to], newest first, at most 1000: public ids, public text only when published. */
-    public List<Map<String, Object>> list(Category category, Instant from, Instant to, String status) {
+    public List<Map<String, Object>> list(java.util.Set<Category> categories, Instant from, Instant to, String status) {
         StringBuilder sql = new StringBuilder(SELECT + "WHERE I.RECEIVED_AT >= ? AND I.RECEIVED_AT < ?");
         List<Object> params = new ArrayList<>(List.of(from, to));
-        if (category != null) {
-            sql.append(" AND COALESCE(I.CATEGORY, I.SENDER_CATEGORY, 'OTHER') = ?");
-            params.add(category.name());
+        if (!categories.isEmpty()) {
+            sql.append(" AND COALESCE(I.CATEGORY, I.SENDER_CATEGORY, 'OTHER') IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(categories.size(), "?"))).append(')');
+            categories.forEach(c -> params.add(c.name()));
         }
         sql.append(" ORDER BY I.RECEIVED_AT DESC FETCH FIRST 1000 ROWS ONLY");
         return Jdbc.read(ds, c -> {

@@ -1,6 +1,5 @@
 package org.mekong.feedback.internal.rest;
 
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,13 +20,11 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import javax.annotation.security.PermitAll;
 
 import org.mekong.core.api.InvalidInputException;
@@ -46,8 +43,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -68,12 +63,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Path("open311/v2")
 @Tag(name = "open311")
 public class Open311Resource {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final FeedbackService feedback;
     private final FeedbackPublic views;
     private final Open311 open311;
+
+    @Context
+    private HttpHeaders headers;
 
     @Activate
     public Open311Resource(@Reference FeedbackService feedback, @Reference FeedbackPublic views,
@@ -84,8 +81,8 @@ public class Open311Resource {
     }
 
     @GET
-    @Path("discovery.{format:json|xml}")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Path("discovery{format:(?:\\.json|\\.xml)?}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_XML, MediaType.APPLICATION_XML })
     @Operation(summary = "Open311 discovery: the endpoint and the formats it speaks")
     public Response discovery(@PathParam("format") String format, @Context HttpServletRequest request) {
         return answer(format, "discovery", null, () -> {
@@ -105,16 +102,16 @@ public class Open311Resource {
     }
 
     @GET
-    @Path("services.{format:json|xml}")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Path("services{format:(?:\\.json|\\.xml)?}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_XML, MediaType.APPLICATION_XML })
     @Operation(summary = "Open311 service list: the feedback categories")
     public Response services(@PathParam("format") String format) {
         return answer(format, "services", "service", () -> open311.services());
     }
 
     @GET
-    @Path("services/{code}.{format:json|xml}")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Path("services/{code:[^/]+?}{format:(?:\\.json|\\.xml)?}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_XML, MediaType.APPLICATION_XML })
     @Operation(summary = "Open311 service definition: the attribute org_unit (the place the request concerns)")
     public Response definition(@PathParam("code") String code, @PathParam("format") String format) {
         return answer(format, "service_definition", null, () -> open311.definition(code));
@@ -122,18 +119,20 @@ public class Open311Resource {
 
     @PermitAll
     @POST
-    @Path("requests.{format:json|xml}")
+    @Path("requests{format:(?:\\.json|\\.xml)?}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_XML, MediaType.APPLICATION_XML })
     @Operation(summary = "Open311 create service request (form fields service_code, description, attribute[org_unit], "
-            + "lat, long, address_string, email, first_name, last_name, phone); answers the tracking code")
+            + "lat, long, address_string, media_url, email, first_name, last_name, phone); answers the tracking code")
     public Response create(@PathParam("format") String format, @Context SecurityContext security,
             @Context HttpServletRequest request, MultivaluedMap<String, String> form) {
         return answer(format, "service_requests", "request", () -> {
             Views.Submission s = open311.submission(form);
+            String media = open311.mediaUrl(form);
             Views.Receipt r = feedback.submit(MekongRest.caller(security), s,
                     org.mekong.feedback.internal.Vocab.Channel.OPEN311,
                     feedback.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
+            open311.attachMedia(r.publicId(), media);
             String link = open311.publicBase(origin(request)) + r.trackUrl();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("service_request_id", r.publicId());
@@ -146,15 +145,16 @@ public class Open311Resource {
     }
 
     @GET
-    @Path("requests.{format:json|xml}")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Path("requests{format:(?:\\.json|\\.xml)?}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_XML, MediaType.APPLICATION_XML })
     @Operation(summary = "Open311 service requests: by ids (public ids, comma separated; a sender may give their "
             + "tracking code for their own status) or by service_code, start_date, end_date (default: the last 90 days) "
-            + "and status (open, closed); at most 1000. Unpublished requests show their status only")
+            + "and status (open, closed), service_code and status comma separated; jurisdiction_id is accepted and "
+            + "ignored (one jurisdiction); at most 1000. Unpublished requests show their status only")
     public Response requests(@PathParam("format") String format,
             @Parameter(description = "public ids, comma separated") @QueryParam("service_request_id") String ids,
-            @QueryParam("service_code") String serviceCode, @QueryParam("start_date") String start,
-            @QueryParam("end_date") String end, @QueryParam("status") String status) {
+            @Parameter(description = "service codes, comma separated") @QueryParam("service_code") String serviceCode, @QueryParam("start_date") String start,
+            @QueryParam("end_date") String end, @Parameter(description = "open, closed or both, comma separated") @QueryParam("status") String status) {
         return answer(format, "service_requests", "request", () -> {
             if (ids != null && !ids.isBlank()) {
                 List<Object> out = new ArrayList<>();
@@ -168,23 +168,34 @@ public class Open311Resource {
                 }
                 return out;
             }
-            Category category = serviceCode == null || serviceCode.isBlank() ? null
-                    : org.mekong.feedback.internal.Vocab.parse(Category.class, "service_code", serviceCode);
+            java.util.Set<Category> categories = java.util.EnumSet.noneOf(Category.class);
+            for (String code : values(serviceCode)) {
+                categories.add(org.mekong.feedback.internal.Vocab.parse(Category.class, "service_code", code));
+            }
             Instant to = instant("end_date", end, Instant.now());
             Instant from = instant("start_date", start, to.minusSeconds(90L * 86400));
-            if (status != null && !status.isBlank() && !status.equals("open") && !status.equals("closed")) {
-                throw InvalidInputException.field("status", "open or closed");
+            List<String> statuses = values(status);
+            for (String s : statuses) {
+                if (!s.equals("open") && !s.equals("closed")) {
+                    throw InvalidInputException.field("status", "'" + s + "': open or closed, or both comma separated");
+                }
             }
-            return open311.list(category, from, to, status == null || status.isBlank() ? null : status);
+            return open311.list(categories, from, to, statuses.size() == 1 ? statuses.get(0) : null);
         });
     }
 
     @GET
-    @Path("requests/{id}.{format:json|xml}")
-    @Produces({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML })
+    @Path("requests/{id:[^/]+?}{format:(?:\\.json|\\.xml)?}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_XML, MediaType.APPLICATION_XML })
     @Operation(summary = "Open311 one service request by its public id (or, for its sender, the tracking code)")
     public Response request(@PathParam("id") String id, @PathParam("format") String format) {
         return answer(format, "service_requests", "request", () -> List.of(one(id)));
+    }
+
+    /** The values of a comma-separated parameter, trimmed, blanks left out. */
+    private static List<String> values(String text) {
+        return text == null ? List.of()
+                : java.util.Arrays.stream(text.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     /** By public id the public entry; by tracking code the sender's own status view. */
@@ -232,79 +243,20 @@ public class Open311Resource {
 
     /** Runs the work and writes its result, or the Open311 error list, in the requested format. */
     private Response answer(String format, String root, String element, Supplier<Object> work, int okStatus) {
-        boolean xml = "xml".equals(format);
+        boolean xml = GeoReportFormat.xml(format, headers == null ? null : headers.getAcceptableMediaTypes());
         try {
-            Object result = work.get();
-            return Response.status(okStatus).entity(xml ? xml(root, element, result) : json(result))
-                    .type(xml ? "text/xml; charset=UTF-8" : MediaType.APPLICATION_JSON + "; charset=UTF-8").build();
+            return GeoReportFormat.ok(okStatus, xml, root, element, work.get()).build();
         } catch (MekongException e) {
             String description = e.getMessage();
             if (!e.details().isEmpty()) {
                 description = String.join("; ", e.details().stream().map(d -> d.field() + ": " + d.problem()).toList());
             }
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", e.status());
-            error.put("description", description);
-            Response.ResponseBuilder b = Response.status(e.status())
-                    .entity(xml ? xml("errors", "error", List.of(error)) : json(List.of(error)))
-                    .type(xml ? "text/xml; charset=UTF-8" : MediaType.APPLICATION_JSON + "; charset=UTF-8");
+            Response.ResponseBuilder b = GeoReportFormat.error(e.status(), description, xml);
             if (e instanceof TooManyRequestsException t) {
                 b.header("Retry-After", Long.toString(t.retryAfterSeconds()));
                 RateLimitHeaders.add(e, b::header);
             }
             return b.build();
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Maps and lists as XML elements: a list's items become {@code element}s inside {@code root}. */
-    static String xml(String root, String element, Object value) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement(root);
-            if (value instanceof List<?> list) {
-                for (Object item : list) {
-                    write(w, element, item);
-                }
-            } else if (value instanceof Map<?, ?> map) {
-                writeFields(w, map);
-            }
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
-    }
-
-    private static void write(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
-        w.writeStartElement(name);
-        if (value instanceof Map<?, ?> map) {
-            writeFields(w, map);
-        } else if (value instanceof List<?> list) {
-            String child = name.endsWith("s") ? name.substring(0, name.length() - 1) : name + "_item";
-            for (Object item : list) {
-                write(w, child, item);
-            }
-        } else if (value != null) {
-            w.writeCharacters(String.valueOf(value));
-        }
-        w.writeEndElement();
-    }
-
-    private static void writeFields(XMLStreamWriter w, Map<?, ?> map) throws XMLStreamException {
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            write(w, String.valueOf(e.getKey()), e.getValue());
         }
     }
 }
