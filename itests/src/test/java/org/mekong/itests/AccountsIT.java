@@ -236,7 +236,7 @@ public class AccountsIT extends MekongTestSupport {
         assertEquals(0, tokens("life.cycle"));
         assertEquals("Basic is refused at once", 401, get("/api/me", basic).status());
         assertEquals(401, login("life.cycle", "life.cycle-password-1").status());
-        assertEquals(401, soap(basic, "listIndicators", "<layer>OPERATIONAL</layer>").status());
+        assertSoapFault(soap(basic, "listIndicators", "<layer>OPERATIONAL</layer>"), "Client", "unauthorized");
         assertJaasRefused("life.cycle", "life.cycle-password-1");
         String audit = get("/api/audit?entityType=User&entityKey=life.cycle", admin()).body();
         assertTrue(audit, audit.contains("DISABLE") && audit.contains("\"enabled\":true") && audit.contains("\"enabled\":false"));
