@@ -107,6 +107,17 @@ public class IntegrationIT extends MekongTestSupport {
         Reply read = soap(admin(), "readDataValues", "<indicator>BROADBAND-COVERAGE</indicator><orgUnit>HUE</orgUnit><descendants>true</descendants>");
         assertEquals(200, read.status());
         assertTrue(read.body().contains("<value>81.5</value>"));
+        long total = get("/api/datavalues?indicator=BROADBAND-COVERAGE&orgUnit=HUE&descendants=true&limit=1", admin())
+                .json().get("total").asLong();
+        assertTrue("the total of the REST read: " + total, total >= 1);
+        assertTrue(read.body(), read.body().contains("<total>" + total + "</total>") && read.body().contains("<offset>0</offset>")
+                && read.body().contains("<limit>100</limit>"));
+        Reply paged = soap(admin(), "readDataValues", "<indicator>BROADBAND-COVERAGE</indicator><orgUnit>HUE</orgUnit>"
+                + "<descendants>true</descendants><offset>" + total + "</offset><limit>5</limit>");
+        assertEquals(paged.body(), 200, paged.status());
+        assertTrue("past the last value: no values, the same total " + paged.body(), !paged.body().contains("<indicator>")
+                && paged.body().contains("<total>" + total + "</total>") && paged.body().contains("<offset>" + total + "</offset>")
+                && paged.body().contains("<limit>5</limit>"));
         assertSoapFault(soap(admin(), "readDataValues", "<limit>5000</limit>"), "Client", "invalid_input", "limit");
 
         // The verification workflow over SOAP: submit the unit's period, then a verifier decides.

@@ -6,6 +6,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import javax.xml.ws.Holder;
 
 import org.apache.cxf.annotations.WSDLDocumentation;
 import org.apache.cxf.annotations.WSDLDocumentationCollection;
@@ -67,9 +68,13 @@ public interface DataSoapService {
     @WebResult(name = "value")
     @WSDLDocumentation("Current values filtered by indicator, orgUnit (with descendants: its whole subtree) and "
             + "period; empty filters do not filter. Paged: offset from 0, limit 1 to 1000 (default 100). The answer "
+            + "gives the page's values, then total (how many values match in all) and the offset and limit applied. "
             + "Callers without a national role read their own units' subtrees only.")
     List<SoapDataValue> readDataValues(@WebParam(name = "indicator") String indicator,
             @WebParam(name = "orgUnit") String orgUnit, @WebParam(name = "descendants") boolean descendants,
             @WebParam(name = "period") String period, @WebParam(name = "offset") Integer offset,
-            @WebParam(name = "limit") Integer limit);
+            @WebParam(name = "limit") Integer limit,
+            @WebParam(name = "total", mode = WebParam.Mode.OUT) Holder<Long> total,
+            @WebParam(name = "offset", mode = WebParam.Mode.OUT) Holder<Integer> pageOffset,
+            @WebParam(name = "limit", mode = WebParam.Mode.OUT) Holder<Integer> pageLimit);
 }
