@@ -292,11 +292,11 @@ public class FeedbackIT extends MekongTestSupport {
                 + "</soapenv:Envelope>").getBytes(StandardCharsets.UTF_8));
         assertEquals(tracked.toString(), 200, tracked.status());
         assertTrue(tracked.body().contains("<status>RECEIVED</status>"));
-        // a bad submission is a client fault with the REST status, nothing stored
+        // a bad submission is a client fault (HTTP 500, WS-I) naming the field, nothing stored
         long before = count("");
         Reply bad = call("POST", "/soap/feedback-service", null, "text/xml; charset=UTF-8", envelope
                 .replace("HUE-PHU-XUAN", "NO-SUCH-UNIT").getBytes(StandardCharsets.UTF_8));
-        assertEquals(bad.toString(), 400, bad.status());
+        assertSoapFault(bad, "Client", "invalid_input");
         assertTrue(bad.body().contains("orgUnit"));
         assertEquals(before, count(""));
     }
@@ -784,7 +784,7 @@ public class FeedbackIT extends MekongTestSupport {
                 + "</f:trackFeedback></soapenv:Body></soapenv:Envelope>";
         Reply soapByPublicId = call("POST", "/soap/feedback-service", null, "text/xml; charset=UTF-8",
                 String.format(soapTrack, publicId).getBytes(StandardCharsets.UTF_8));
-        assertEquals(soapByPublicId.toString(), 404, soapByPublicId.status());
+        assertSoapFault(soapByPublicId, "Client", "not_found");
         Reply soapByCode = call("POST", "/soap/feedback-service", null, "text/xml; charset=UTF-8",
                 String.format(soapTrack, code).getBytes(StandardCharsets.UTF_8));
         assertEquals(soapByCode.toString(), 200, soapByCode.status());

@@ -100,14 +100,25 @@ public class IntegrationIT extends MekongTestSupport {
         assertEquals(submitted.body(), 200, submitted.status());
         assertTrue(submitted.body().contains("<created>1</created>"));
         Reply duplicate = soap(admin(), "submitDataValues", value);
-        assertEquals(409, duplicate.status());
-        assertTrue(duplicate.body().contains("conflict"));
+        assertSoapFault(duplicate, "Client", "conflict");
 
         Reply viaRest = get("/api/datavalues?indicator=BROADBAND-COVERAGE&orgUnit=HUE-KIM-LONG&period=2025Q1", admin());
         assertEquals(81.5, viaRest.json().get("items").get(0).get("value").asDouble(), 0);
         Reply read = soap(admin(), "readDataValues", "<indicator>BROADBAND-COVERAGE</indicator><orgUnit>HUE</orgUnit><descendants>true</descendants>");
         assertEquals(200, read.status());
         assertTrue(read.body().contains("<value>81.5</value>"));
+        long total = get("/api/datavalues?indicator=BROADBAND-COVERAGE&orgUnit=HUE&descendants=true&limit=1", admin())
+                .json().get("total").asLong();
+        assertTrue("the total of the REST read: " + total, total >= 1);
+        assertTrue(read.body(), read.body().contains("<total>" + total + "</total>") && read.body().contains("<offset>0</offset>")
+                && read.body().contains("<limit>100</limit>"));
+        Reply paged = soap(admin(), "readDataValues", "<indicator>BROADBAND-COVERAGE</indicator><orgUnit>HUE</orgUnit>"
+                + "<descendants>true</descendants><offset>" + total + "</offset><limit>5</limit>");
+        assertEquals(paged.body(), 200, paged.status());
+        assertTrue("past the last value: no values, the same total " + paged.body(), !paged.body().contains("<indicator>")
+                && paged.body().contains("<total>" + total + "</total>") && paged.body().contains("<offset>" + total + "</offset>")
+                && paged.body().contains("<limit>5</limit>"));
+        assertSoapFault(soap(admin(), "readDataValues", "<limit>5000</limit>"), "Client", "invalid_input", "limit");
 
         // The verification workflow over SOAP: submit the unit's period, then a verifier decides.
         Reply submit = soap(admin(), "submitForVerification", "<orgUnit>HUE-KIM-LONG</orgUnit><period>2025Q1</period>");
@@ -115,20 +126,28 @@ public class IntegrationIT extends MekongTestSupport {
         assertTrue(submit.body(), submit.body().contains("<submitted>1</submitted>"));
         String key = "<key><indicator>BROADBAND-COVERAGE</indicator><orgUnit>HUE-KIM-LONG</orgUnit><period>2025Q1</period></key>";
         Reply noReason = soap(admin(), "decideValues", key + "<verify>false</verify>");
-        assertEquals(noReason.body(), 400, noReason.status());
+        assertSoapFault(noReason, "Client", "invalid_input");
         Reply own = soap(admin(), "decideValues", key + "<verify>true</verify>");
-        assertEquals("the submitter may not verify (four eyes): " + own.body(), 403, own.status());
+        assertSoapFault(own, "Client", "forbidden");
         Reply verified = soap(createUser("soap.verifier", "VERIFIER", "HUE"), "decideValues", key + "<verify>true</verify>");
         assertEquals(verified.body(), 200, verified.status());
         assertEquals("VERIFIED", get("/api/datavalues?indicator=BROADBAND-COVERAGE&orgUnit=HUE-KIM-LONG&period=2025Q1",
                 admin()).json().get("items").get(0).get("state").asText());
 
-        assertEquals(401, soap(basic("admin", "wrong"), "listIndicators", "").status());
+        // wrong credentials and a missing account are SOAP faults too (HTTP 500), the Basic challenge kept
+        Reply wrong = soap(basic("admin", "wrong"), "listIndicators", "");
+        assertSoapFault(wrong, "Client", "unauthorized");
+        assertTrue(wrong.toString(), wrong.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertFalse("nothing listed for a wrong password", wrong.body().contains("<code>STARTUPS</code>"));
+        assertSoapFault(soap("Bearer not-a-token", "listIndicators", ""), "Client", "unauthorized");
         Reply anonymousWrite = soap(null, "submitDataValues", value.replace("2025Q1", "2025Q2"));
-        assertEquals(401, anonymousWrite.status());
+        assertSoapFault(anonymousWrite, "Client", "unauthorized");
         Reply invalid = soap(admin(), "submitDataValues", value.replace("HUE-KIM-LONG", "NOWHERE"));
-        assertEquals(400, invalid.status());
-        assertTrue(invalid.body().contains("unknown org unit 'NOWHERE'"));
+        org.w3c.dom.Element detail = assertSoapFault(invalid, "Client", "invalid_input", "values[0].orgUnit");
+        assertTrue(invalid.body(), detail.getTextContent().contains("unknown org unit 'NOWHERE'"));
+        // a message CXF refuses itself (not XML of the contract) is a fault with a detail as well
+        assertSoapFault(call("POST", "/soap/data", admin(), "text/xml; charset=UTF-8",
+                envelope("submitDataValues", "<value><value>abc</value></value>")), "Client", "invalid_input");
     }
 
     @Test

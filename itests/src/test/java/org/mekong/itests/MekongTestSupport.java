@@ -245,6 +245,46 @@ public abstract class MekongTestSupport {
         org.junit.Assert.assertTrue(String.join("\n", problems), problems.isEmpty());
     }
 
+    /**
+     * The reply is a SOAP 1.1 fault as WS-I wants it: HTTP 500, a soap:Fault whose faultcode is
+     * {@code faultcode} (Client or Server) with a faultstring, and a detail with the error {@code code}
+     * and a field element for each of {@code fields} (every field listed carries that code and a problem).
+     * Answers the fault's detail element.
+     */
+    protected static org.w3c.dom.Element assertSoapFault(Reply reply, String faultcode, String code, String... fields)
+            throws Exception {
+        org.junit.Assert.assertEquals(reply.body(), 500, reply.status());
+        org.junit.Assert.assertTrue(reply.toString(), reply.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/xml"));
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(reply.body())));
+        String env = "http://schemas.xmlsoap.org/soap/envelope/";
+        org.junit.Assert.assertEquals(reply.body(), env, doc.getDocumentElement().getNamespaceURI());
+        org.junit.Assert.assertEquals(reply.body(), "Envelope", doc.getDocumentElement().getLocalName());
+        org.w3c.dom.NodeList faults = doc.getElementsByTagNameNS(env, "Fault");
+        org.junit.Assert.assertEquals(reply.body(), 1, faults.getLength());
+        org.w3c.dom.Element fault = (org.w3c.dom.Element) faults.item(0);
+        String actualCode = fault.getElementsByTagName("faultcode").item(0).getTextContent().trim();
+        org.junit.Assert.assertTrue(reply.body(), actualCode.endsWith(":" + faultcode));
+        String faultstring = fault.getElementsByTagName("faultstring").item(0).getTextContent();
+        org.junit.Assert.assertTrue(reply.body(), faultstring.startsWith(code + ": ") && faultstring.contains(" / "));
+        org.w3c.dom.NodeList details = fault.getElementsByTagName("detail");
+        org.junit.Assert.assertEquals(reply.body(), 1, details.getLength());
+        org.w3c.dom.Element detail = (org.w3c.dom.Element) details.item(0);
+        String ns = "http://mekong.org/soap/fault/1.0";
+        org.junit.Assert.assertEquals(reply.body(), code, detail.getElementsByTagNameNS(ns, "code").item(0).getTextContent());
+        org.w3c.dom.NodeList listed = detail.getElementsByTagNameNS(ns, "field");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < listed.getLength(); i++) {
+            org.w3c.dom.Element field = (org.w3c.dom.Element) listed.item(i);
+            names.add(field.getAttribute("name"));
+            org.junit.Assert.assertEquals(reply.body(), code, field.getAttribute("code"));
+            org.junit.Assert.assertFalse(reply.body(), field.getTextContent().isBlank());
+        }
+        org.junit.Assert.assertTrue(reply.body(), names.containsAll(java.util.List.of(fields)));
+        return detail;
+    }
+
     /** Every operation of the WSDL's port types carries a wsdl:documentation, and so does the definitions. */
     protected static void assertWsdlDocumented(String wsdl) throws Exception {
         String ns = "http://schemas.xmlsoap.org/wsdl/";

@@ -6,6 +6,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import javax.xml.ws.Holder;
 
 import org.apache.cxf.annotations.WSDLDocumentation;
 import org.apache.cxf.annotations.WSDLDocumentationCollection;
@@ -21,6 +22,9 @@ import org.apache.cxf.annotations.WSDLDocumentationCollection;
             + "(Resolution 57): indicators and their data values. Authenticate with HTTP Basic: listing indicators "
             + "needs no account, reading values needs one, writing them the REPORTER role within the caller's org "
             + "units (verification: VERIFIER of a unit above). "
+            + "Every fault answers HTTP 500 with a detail element (namespace http://mekong.org/soap/fault/1.0): the "
+            + "error code (invalid_input, not_found, conflict, forbidden, unauthorized, too_many_requests, internal_error), "
+            + "the message and one field element per refused field. "
             + "Periods follow the indicator's periodicity: yyyyMM (monthly), yyyyQn (quarterly), yyyySn (half-year), "
             + "yyyy (yearly). Refused input is a soap:Client fault whose faultstring names each refused field; "
             + "a batch is stored whole or not at all."),
@@ -63,10 +67,14 @@ public interface DataSoapService {
     @WebMethod
     @WebResult(name = "value")
     @WSDLDocumentation("Current values filtered by indicator, orgUnit (with descendants: its whole subtree) and "
-            + "period; empty filters do not filter. Paged: offset from 0, limit 1 to 1000 (default 100). Callers "
-            + "without a national role read their own units' subtrees only.")
+            + "period; empty filters do not filter. Paged: offset from 0, limit 1 to 1000 (default 100). The answer "
+            + "gives the page's values, then total (how many values match in all) and the offset and limit applied. "
+            + "Callers without a national role read their own units' subtrees only.")
     List<SoapDataValue> readDataValues(@WebParam(name = "indicator") String indicator,
             @WebParam(name = "orgUnit") String orgUnit, @WebParam(name = "descendants") boolean descendants,
             @WebParam(name = "period") String period, @WebParam(name = "offset") Integer offset,
-            @WebParam(name = "limit") Integer limit);
+            @WebParam(name = "limit") Integer limit,
+            @WebParam(name = "total", mode = WebParam.Mode.OUT) Holder<Long> total,
+            @WebParam(name = "offset", mode = WebParam.Mode.OUT) Holder<Integer> pageOffset,
+            @WebParam(name = "limit", mode = WebParam.Mode.OUT) Holder<Integer> pageLimit);
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import javax.jws.WebService;
+import javax.xml.ws.Holder;
 
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.InvalidInputException;
@@ -70,9 +71,15 @@ public class DataSoapServiceImpl implements DataSoapService {
 
     @Override
     public List<SoapDataValue> readDataValues(String indicator, String orgUnit, boolean descendants, String period,
-            Integer offset, Integer limit) {
-        return call(() -> values.find(caller(), new DataValueQuery(indicator, orgUnit, descendants, period, null,
-                null, null, Page.offset(offset), Page.limit(limit))).items().stream().map(SoapDataValue::of).toList());
+            Integer offset, Integer limit, Holder<Long> total, Holder<Integer> pageOffset, Holder<Integer> pageLimit) {
+        return call(() -> {
+            Page<org.mekong.core.api.data.DataValue> page = values.find(caller(), new DataValueQuery(indicator, orgUnit,
+                    descendants, period, null, null, null, Page.offset(offset), Page.limit(limit)));
+            total.value = page.total();
+            pageOffset.value = page.offset();
+            pageLimit.value = page.limit();
+            return page.items().stream().map(SoapDataValue::of).toList();
+        });
     }
 
     private static Caller caller() {

@@ -1,6 +1,5 @@
 package org.mekong.web.internal.soap;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,18 +8,19 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
-import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.mekong.core.api.Caller;
 import org.mekong.core.api.TooManyRequestsException;
+import org.mekong.core.api.UnauthorizedException;
 import org.mekong.core.api.identity.IdentityService;
 
 /**
  * Authenticates SOAP requests from HTTP Basic or a bearer token before the call, answering wrong
- * credentials with a plain HTTP 401 (not a SOAP fault over 500). No credentials: anonymous. While
- * the login lockout holds, Basic credentials get a SOAP fault with HTTP 429 and Retry-After.
+ * credentials with a SOAP fault (code unauthorized, HTTP 500). No credentials: anonymous, and an
+ * operation that needs an account answers the same fault. While the login lockout holds, Basic
+ * credentials get a fault with the code too_many_requests and a Retry-After header.
  */
 class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
     /** Key of the servlet response in a CXF HTTP message (AbstractHTTPDestination.HTTP_RESPONSE). */
@@ -84,20 +84,16 @@ class SoapAuthInterceptor extends AbstractPhaseInterceptor<Message> {
         return null;
     }
 
+    /**
+     * Wrong credentials: a soap:Client fault (HTTP 500 like every fault, WS-I BP R1126) with the code
+     * unauthorized. The WWW-Authenticate challenge stays: HTTP allows it on any response (RFC 9110
+     * 11.6.1) and WS-I constrains no header, so clients that look for the scheme still find it.
+     */
     private static void reject(Message message) {
         HttpServletResponse response = (HttpServletResponse) message.get(HTTP_RESPONSE);
-        if (response == null) {
-            throw new Fault(new SecurityException("Unknown user or wrong password"));
-        }
-        try {
-            response.setStatus(401);
+        if (response != null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"mekong\"");
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("Unknown user or wrong password");
-            response.flushBuffer();
-        } catch (IOException e) {
-            throw new Fault(e);
         }
-        message.getInterceptorChain().abort();
+        throw SoapCalls.fault(new UnauthorizedException("Sai tên đăng nhập hoặc mật khẩu / Unknown user or wrong password"));
     }
 }
